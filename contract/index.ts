@@ -1,0 +1,26 @@
+/**
+ * The contract both halves share: TomTicket's limits, the form schema's shape, the submission's
+ * field names, the error codes, and the arithmetic the size meter and the server agree on.
+ */
+export { LIMITS, type Limits } from './limits.ts';
+export { PRIORITIES, DEFAULT_PRIORITY, isPriority, type Priority } from './priority.ts';
+export {
+  CUSTOM_FIELD_TYPES,
+  type CustomFieldType,
+  type CustomField,
+  type FieldOption,
+  type Category,
+  type Department,
+  type FormSchema,
+} from './schema.ts';
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorBody,
+  type SubmissionFieldName,
+  type TicketCreatedBody,
+} from './errors.ts';
+export { SUBMISSION_FIELDS, customFieldName, parseCustomFieldName } from './submission.ts';
+export { countChars } from './count-chars.ts';
+export { utf8Length } from './utf8-length.ts';
+export { estimateMultipartBytes, type TextEntry, type FileEntry } from './estimate-multipart-bytes.ts';

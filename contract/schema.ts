@@ -1,0 +1,64 @@
+import type { Limits } from './limits.ts';
+import type { Priority } from './priority.ts';
+
+/** The custom-field kinds a site owner can define. */
+export const CUSTOM_FIELD_TYPES = ['text', 'textarea', 'number', 'email', 'date', 'select', 'checkbox'] as const;
+
+/** One of {@link CUSTOM_FIELD_TYPES}. */
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+/** One choice of a `select` custom field: `value` is what TomTicket stores, `label` what people see. */
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** A custom field, sent to TomTicket as `campos[<id>]`. */
+export interface CustomField {
+  /** TomTicket's field id: the `<id>` in `campos[<id>]` and `fields[<id>]`. */
+  id: string;
+  label: string;
+  type: CustomFieldType;
+  required: boolean;
+  /** Help text shown under the field. */
+  help?: string;
+  /** For `select`: the allowed values. */
+  options?: FieldOption[];
+  /** For text-like fields: the most characters accepted (never more than LIMITS.customFieldMaxChars). */
+  maxLength?: number;
+  /** For `number`: inclusive bounds. */
+  min?: number;
+  max?: number;
+  /** When set, the field applies only to these category ids of its department. */
+  categories?: string[];
+}
+
+/** A TomTicket category (`id_tipoassunto`). */
+export interface Category {
+  id: string;
+  name: string;
+}
+
+/** A TomTicket department (`id_departamento`) with what a ticket to it can carry. */
+export interface Department {
+  id: string;
+  name: string;
+  categories: Category[];
+  fields: CustomField[];
+  /** Whether choosing a category is required for this department. */
+  categoryRequired: boolean;
+}
+
+/** What `GET /api/form` answers: everything the widget needs to draw and check the form. */
+export interface FormSchema {
+  departments: Department[];
+  priorities: Priority[];
+  defaultPriority: Priority;
+  limits: Limits;
+  customer: {
+    /** The customer must type an e-mail (always true unless the server sends tickets as one fixed customer). */
+    emailRequired: boolean;
+    /** Whether the name field is shown and required. */
+    nameRequired: boolean;
+  };
+}

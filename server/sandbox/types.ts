@@ -1,0 +1,96 @@
+/** One department of the fake's account, with its categories. */
+export interface FakeDepartment {
+  id: string;
+  name: string;
+  online?: boolean;
+  categories: { id: string; name: string }[];
+}
+
+/** A customer known to the fake account. */
+export interface FakeCustomer {
+  /** The internal id (`tipo_identificador=I`). */
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** An attachment as the fake stored it: on disk, with its digest for byte-for-byte checks. */
+export interface FakeAttachment {
+  /** The multipart field name it arrived under, e.g. `anexos[0]`. */
+  fieldName: string;
+  fileName: string;
+  type: string;
+  size: number;
+  sha256: string;
+  path: string;
+}
+
+/** A ticket the fake created. */
+export interface FakeTicket {
+  /** `id_chamado`: a hash-like id. */
+  id: string;
+  /** `protocolo`: an increasing integer. */
+  protocol: number;
+  customerId: string;
+  customerEmail: string;
+  departmentId: string;
+  categoryId?: string;
+  title: string;
+  message: string;
+  priority: number;
+  customFields: Record<string, string>;
+  attachments: FakeAttachment[];
+  createdAt: Date;
+}
+
+/** Every request the fake saw, in arrival order, with the token replaced by `***`. */
+export interface FakeRequestRecord {
+  method: string;
+  /** The path with the token redacted, e.g. `/criar_chamado/***\/ana%40example.com`. */
+  path: string;
+  /** Which contract endpoint it hit, or 'unknown'. */
+  endpoint: 'criar_chamado' | 'cliente' | 'criar_cliente' | 'departamentos' | 'chamado' | 'unknown';
+  /** Milliseconds since the epoch when the request arrived (for the rate-limit windows). */
+  at: number;
+  /** The status the fake answered. */
+  status: number;
+}
+
+/** Failures a test can switch on; 'none' is the faithful service. */
+export type FakeFault =
+  | 'none'
+  /** `criar_chamado` answers `{erro: true, mensagem}` with status 200. */
+  | 'reject'
+  /** Every call answers 500 with an HTML page. */
+  | 'http_500'
+  /** Every call answers 200 with a body that is not JSON. */
+  | 'invalid_json'
+  /** Every call is accepted and never answered (until close). */
+  | 'no_answer';
+
+/** Options of the fake TomTicket account. */
+export interface FakeTomTicketOptions {
+  /** The only token the fake accepts. */
+  token: string;
+  departments?: FakeDepartment[];
+  customers?: FakeCustomer[];
+  /** Requests allowed in any one-second window before 429; 0 turns the limit off. Default 3. */
+  requestsPerSecond?: number;
+  /** Folder for stored attachments; default a fresh temp folder removed on close. */
+  storageDir?: string;
+}
+
+/** A running fake of TomTicket's legacy API, listening on loopback. */
+export interface FakeTomTicket {
+  /** Base URL, e.g. `http://127.0.0.1:40123`: what TOMTICKET_API_URL points at. */
+  readonly url: string;
+  readonly requests: readonly FakeRequestRecord[];
+  readonly tickets: readonly FakeTicket[];
+  readonly customers: readonly FakeCustomer[];
+  /** Switches a failure mode on for every following request. */
+  setFault(fault: FakeFault, message?: string): void;
+  /** Forgets recorded requests (not tickets or customers), e.g. between test cases. */
+  clearRequests(): void;
+  /** Stops listening, drops hanging requests, removes the storage folder it created. */
+  close(): Promise<void>;
+}
