@@ -52,7 +52,7 @@ export interface FakeRequestRecord {
   endpoint: 'criar_chamado' | 'cliente' | 'criar_cliente' | 'departamentos' | 'chamado' | 'unknown';
   /** Milliseconds since the epoch when the request arrived (for the rate-limit windows). */
   at: number;
-  /** The status the fake answered. */
+  /** The status the fake answered; 0 while it has not answered (e.g. under the 'no_answer' fault). */
   status: number;
 }
 
@@ -72,8 +72,8 @@ export type FakeFault =
 export interface FakeTomTicketOptions {
   /** The only token the fake accepts. */
   token: string;
-  departments?: FakeDepartment[];
-  customers?: FakeCustomer[];
+  departments?: readonly FakeDepartment[];
+  customers?: readonly FakeCustomer[];
   /** Requests allowed in any one-second window before 429; 0 turns the limit off. Default 3. */
   requestsPerSecond?: number;
   /** Folder for stored attachments; default a fresh temp folder removed on close. */
@@ -87,6 +87,10 @@ export interface FakeTomTicket {
   readonly requests: readonly FakeRequestRecord[];
   readonly tickets: readonly FakeTicket[];
   readonly customers: readonly FakeCustomer[];
+  /** The account's departments (added for the sandbox inbox, which shows their names). */
+  readonly departments?: readonly FakeDepartment[];
+  /** Where attachments are stored (added for tests and the inbox). */
+  readonly storageDir?: string;
   /** Switches a failure mode on for every following request. */
   setFault(fault: FakeFault, message?: string): void;
   /** Forgets recorded requests (not tickets or customers), e.g. between test cases. */

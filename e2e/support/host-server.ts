@@ -1,0 +1,42 @@
+/**
+ * Serves the e2e host pages (e2e/pages/*.html) from an origin other than the companion server's,
+ * the way a customer's site embeds the widget. `{{SERVER}}` in a page becomes the server's
+ * origin. A page named `csp-*.html` is served with a strict Content-Security-Policy.
+ */
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HOST_ORIGIN, SERVER_ORIGIN } from './ports.ts';
+
+const pagesDir = join(import.meta.dirname, '..', 'pages');
+
+function strictPolicy(): string {
+  // default-src 'self' without 'unsafe-inline': the widget must style itself without <style> or style="".
+  return [
+    `default-src 'self'`,
+    `script-src 'self' ${SERVER_ORIGIN}`,
+    `connect-src 'self' ${SERVER_ORIGIN}`,
+    `img-src 'self' blob: data:`,
+  ].join('; ');
+}
+
+const server = createServer(async (request, response) => {
+  const name = new URL(request.url ?? '/', HOST_ORIGIN).pathname.slice(1) || 'index.html';
+  if (!/^[a-z0-9-]+\.html$/.test(name)) {
+    response.writeHead(404).end('not found');
+    return;
+  }
+  try {
+    const html = (await readFile(join(pagesDir, name), 'utf8')).replaceAll('{{SERVER}}', SERVER_ORIGIN);
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+    if (name.startsWith('csp-')) headers['content-security-policy'] = strictPolicy();
+    response.writeHead(200, headers).end(html);
+  } catch {
+    response.writeHead(404).end('not found');
+  }
+});
+
+const { port, hostname } = new URL(HOST_ORIGIN);
+server.listen(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname, () => {
+  console.log(`e2e host pages on ${HOST_ORIGIN}`);
+});

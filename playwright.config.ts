@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
+import { HOST_ORIGIN, SERVER_ORIGIN } from './e2e/support/ports.ts';
+
+// `npm test` runs scripts/ensure-chromium.ts first, which installs one when it can.
+const executablePath = findChromium();
+if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-chromium.ts` for what to do.');
+
+const server = new URL(SERVER_ORIGIN);
+const host = new URL(HOST_ORIGIN);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: HOST_ORIGIN,
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  webServer: [
+    {
+      // The real companion server in sandbox mode, serving the bundle `npm test` just built.
+      command: 'npx tsx server/main.ts',
+      url: `${SERVER_ORIGIN}/healthz`,
+      env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '' },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'npx tsx e2e/support/host-server.ts',
+      url: `${HOST_ORIGIN}/index.html`,
+      reuseExistingServer: false,
+    },
+  ],
+});

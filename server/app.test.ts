@@ -1,0 +1,203 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PRIORITY, LIMITS, PRIORITIES, type FormSchema } from '../contract/index.ts';
+import { createApp, type AppDeps } from './app.ts';
+import { readConfig } from './config/read-config.ts';
+import { createLogger } from './log/index.ts';
+import { createUpstreamHealth } from './routes/upstream-health.ts';
+import type { CreateTicketResult, TicketToCreate } from './tomticket/types.ts';
+
+const SCHEMA: FormSchema = {
+  departments: [{ id: 'dep', name: 'Suporte', categories: [], fields: [], categoryRequired: false }],
+  priorities: [...PRIORITIES],
+  defaultPriority: DEFAULT_PRIORITY,
+  limits: LIMITS,
+  customer: { emailRequired: true, nameRequired: false },
+};
+const SECRET = 'app-test-secret-token';
+const CONTEXT = { remoteAddress: '127.0.0.1' };
+
+let root: string;
+let logLines: string[];
+let created: TicketToCreate[];
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'app-test-'));
+  logLines = [];
+  created = [];
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** The app over in-memory stand-ins of the schema source and client; `overrides` replace parts. */
+function app(overrides: Partial<AppDeps> = {}, env: NodeJS.ProcessEnv = { TOMTICKET_TOKEN: SECRET }) {
+  const upstreamHealth = createUpstreamHealth();
+  const client = upstreamHealth.track({
+    listDepartments: async () => [],
+    createTicket: async (ticket): Promise<CreateTicketResult> => {
+      created.push(ticket);
+      return { ok: true, id: 'abc', protocol: 7 };
+    },
+  });
+  return createApp({
+    config: { ...readConfig(env), spoolDir: join(root, 'spool') },
+    schemaSource: { get: async () => SCHEMA },
+    client,
+    upstreamHealth,
+    logger: createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) }),
+    publicRoot: root,
+    ...overrides,
+  });
+}
+
+const get = (path: string, init?: RequestInit) => new Request(`http://localhost${path}`, init);
+
+describe('createApp', () => {
+  it('answers an unexpected failure with a generic 500 and logs it redacted', async () => {
+    const answer = await app({
+      schemaSource: {
+        get: async () => {
+          throw new Error(`database exploded at https://api.tomticket.com/departamentos/${SECRET}`);
+        },
+      },
+    })(get('/api/form'), CONTEXT);
+
+    expect(answer.status).toBe(500);
+    const text = await answer.text();
+    expect(JSON.parse(text)).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+    expect(text).not.toMatch(/exploded|tomticket\.com/);
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(logLines.join('\n')).toMatch(/exploded/);
+    expect(logLines.join('\n')).not.toContain(SECRET);
+  });
+
+  it('creates a ticket from a multipart body', async () => {
+    const form = new FormData();
+    form.append('email', 'ana@example.com');
+    form.append('department', 'dep');
+    form.append('title', 't');
+    form.append('message', 'm');
+    const answer = await app()(get('/api/tickets', { method: 'POST', body: form }), CONTEXT);
+
+    expect(answer.status).toBe(201);
+    expect(await answer.json()).toEqual({ ok: true, ticket: { id: 'abc', protocol: 7 } });
+    expect(created).toMatchObject([{ customer: { email: 'ana@example.com' }, departmentId: 'dep', priority: DEFAULT_PRIORITY }]);
+  });
+
+  it('answers 413 from Content-Length alone, without touching the body', async () => {
+    let pulled = false;
+    const body = new ReadableStream({ pull: () => void (pulled = true) }, { highWaterMark: 0 });
+    const request = new Request('http://localhost/api/tickets', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(LIMITS.requestMaxBytes + 1) },
+    } as RequestInit);
+
+    const answer = await app()(request, CONTEXT);
+
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('connection')).toBe('close');
+    expect(pulled).toBe(false);
+  });
+
+  it('answers 413 when the form as TomTicket would receive it passes 25 MB, though the upload did not', async () => {
+    // TomTicket's copy is larger: longer field names, and boundaries counted at 70 characters.
+    const encoder = new TextEncoder();
+    const text = (name: string, value: string) => `--b\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const head = encoder.encode(text('email', 'ana@example.com') + text('department', 'dep') + text('title', 't') + text('message', 'm'));
+    const fileHead = (i: number) =>
+      encoder.encode(`--b\r\nContent-Disposition: form-data; name="attachments"; filename="f${i}"\r\nContent-Type: a/b\r\n\r\n`);
+    const tail = encoder.encode('--b--\r\n');
+    const overhead = head.length + tail.length + [...Array(LIMITS.maxFiles).keys()].reduce((sum, i) => sum + fileHead(i).length + 2, 0);
+    const fileSize = Math.floor((LIMITS.requestMaxBytes - 200 - overhead) / LIMITS.maxFiles);
+    const parts: Uint8Array[] = [head];
+    for (let i = 0; i < LIMITS.maxFiles; i++) parts.push(fileHead(i), new Uint8Array(fileSize), encoder.encode('\r\n'));
+    parts.push(tail);
+    const body = new Blob(parts as BlobPart[]);
+    expect(body.size).toBeLessThanOrEqual(LIMITS.requestMaxBytes);
+
+    const answer = await app()(
+      get('/api/tickets', { method: 'POST', body, headers: { 'Content-Type': 'multipart/form-data; boundary=b' } }),
+      CONTEXT,
+    );
+
+    expect(answer.status).toBe(413);
+    expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'request_too_large', field: 'attachments' } });
+    expect(created).toEqual([]);
+  });
+
+  it('reports upstream reachability as unknown before any call', async () => {
+    const answer = await app()(get('/healthz'), CONTEXT);
+    expect(await answer.json()).toEqual({ ok: true, mode: 'live', upstream: { reachable: null } });
+  });
+
+  it('serves dist/widget.js to any origin', async () => {
+    await mkdir(join(root, 'dist'));
+    await writeFile(join(root, 'dist', 'widget.js'), 'console.log("widget");');
+    const answer = await app()(get('/widget.js'), CONTEXT);
+
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('console.log("widget");');
+    expect(Object.fromEntries(answer.headers)).toMatchObject({
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+      'access-control-allow-origin': '*',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
+  it('answers 503 with the build command while the widget is not built', async () => {
+    const answer = await app()(get('/widget.js'), CONTEXT);
+    expect(answer.status).toBe(503);
+    expect(await answer.text()).toMatch(/npm run build/);
+  });
+
+  it('serves index.html as the demo page, read on each request, or a placeholder without it', async () => {
+    const serve = app();
+    const placeholder = await serve(get('/'), CONTEXT);
+    expect(placeholder.status).toBe(200);
+    expect(await placeholder.text()).toMatch(/index\.html\) is missing/);
+
+    await writeFile(join(root, 'index.html'), '<!doctype html><p>demo</p>');
+    const page = await serve(get('/'), CONTEXT);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toBe('<!doctype html><p>demo</p>');
+    expect((await serve(get('/', { method: 'HEAD' }), CONTEXT)).status).toBe(200);
+  });
+
+  it('consults extra routes only for paths it does not have', async () => {
+    const seen: string[] = [];
+    const serve = app({
+      extraRoutes: (request) => {
+        const path = new URL(request.url).pathname;
+        seen.push(path);
+        return path === '/sandbox' ? new Response('inbox') : undefined;
+      },
+    });
+    expect(await (await serve(get('/sandbox'), CONTEXT)).text()).toBe('inbox');
+    expect((await serve(get('/elsewhere'), CONTEXT)).status).toBe(404);
+    expect((await serve(get('/healthz'), CONTEXT)).status).toBe(200);
+    expect(seen).toEqual(['/sandbox', '/elsewhere']);
+  });
+
+  it('does not mistake a method named like an object property for a route', async () => {
+    const answer = await app()(get('/healthz', { method: 'constructor' }), CONTEXT);
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('allows loopback origins in sandbox mode', async () => {
+    const serve = app({}, {});
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:8080', 'http://[::1]:3000']) {
+      const answer = await serve(get('/api/form', { headers: { Origin: origin } }), CONTEXT);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    const other = await serve(get('/api/form', { headers: { Origin: 'http://localhost.evil.example' } }), CONTEXT);
+    expect(other.status).toBe(403);
+  });
+});

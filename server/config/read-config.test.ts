@@ -1,0 +1,104 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig, SANDBOX_FORM_CONFIG_PATH } from './read-config.ts';
+
+describe('readConfig', () => {
+  it('fills every default, in sandbox mode without a token', () => {
+    const config = readConfig({});
+    expect(config).toEqual({
+      mode: 'sandbox',
+      port: 8787,
+      host: '127.0.0.1',
+      tomticket: {
+        token: '',
+        apiUrl: 'https://api.tomticket.com',
+        timeoutMs: 20_000,
+        createCustomers: true,
+        requestsPerSecond: 3,
+        departmentsCacheMs: 300_000,
+      },
+      allowedOrigins: [],
+      allowLoopbackOrigins: true,
+      formConfigPath: SANDBOX_FORM_CONFIG_PATH,
+      spoolDir: join(tmpdir(), 'tomticket-form'),
+      requestTimeoutMs: 60_000,
+      headersTimeoutMs: 10_000,
+    });
+    expect(SANDBOX_FORM_CONFIG_PATH.endsWith(join('server', 'sandbox', 'demo-form-config.json'))).toBe(true);
+  });
+
+  it('is live with a token, without loopback origins or a default form configuration', () => {
+    const config = readConfig({ TOMTICKET_TOKEN: '  abc123  ' });
+    expect(config.mode).toBe('live');
+    expect(config.tomticket.token).toBe('abc123');
+    expect(config.allowLoopbackOrigins).toBe(false);
+    expect(config.formConfigPath).toBeUndefined();
+  });
+
+  it('treats an empty or blank token as absent', () => {
+    expect(readConfig({ TOMTICKET_TOKEN: '' }).mode).toBe('sandbox');
+    expect(readConfig({ TOMTICKET_TOKEN: '   ' }).mode).toBe('sandbox');
+  });
+
+  it('reads every variable', () => {
+    const config = readConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      TOMTICKET_TOKEN: 't',
+      TOMTICKET_API_URL: 'http://127.0.0.1:9999/base//',
+      TOMTICKET_TIMEOUT_MS: '1500',
+      TOMTICKET_CREATE_CUSTOMERS: 'false',
+      TOMTICKET_REQUESTS_PER_SECOND: '5',
+      DEPARTMENTS_CACHE_SECONDS: '0',
+      ALLOWED_ORIGINS: 'https://www.example.com, http://shop.example.com:8080/ ,',
+      ALLOW_LOOPBACK_ORIGINS: 'TRUE',
+      FORM_CONFIG: 'some/form.json',
+      SPOOL_DIR: 'spool',
+      REQUEST_TIMEOUT_MS: '30000',
+      HEADERS_TIMEOUT_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      tomticket: {
+        apiUrl: 'http://127.0.0.1:9999/base',
+        timeoutMs: 1500,
+        createCustomers: false,
+        requestsPerSecond: 5,
+        departmentsCacheMs: 0,
+      },
+      allowedOrigins: ['https://www.example.com', 'http://shop.example.com:8080'],
+      allowLoopbackOrigins: true,
+      formConfigPath: resolve('some/form.json'),
+      spoolDir: resolve('spool'),
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 5000,
+    });
+  });
+
+  it.each([
+    ['PORT', '70000', /PORT must be a whole number from 0 to 65535, got "70000"/],
+    ['PORT', '80.5', /PORT/],
+    ['TOMTICKET_TIMEOUT_MS', 'soon', /TOMTICKET_TIMEOUT_MS/],
+    ['TOMTICKET_TIMEOUT_MS', '0', /TOMTICKET_TIMEOUT_MS/],
+    ['TOMTICKET_CREATE_CUSTOMERS', 'nope', /TOMTICKET_CREATE_CUSTOMERS must be true or false/],
+    ['TOMTICKET_REQUESTS_PER_SECOND', '-1', /TOMTICKET_REQUESTS_PER_SECOND/],
+    ['TOMTICKET_API_URL', 'ftp://example.com', /TOMTICKET_API_URL must be an http\(s\) URL/],
+    ['TOMTICKET_API_URL', 'not a url', /TOMTICKET_API_URL/],
+    ['ALLOWED_ORIGINS', 'https://www.example.com/contact', /ALLOWED_ORIGINS must list exact origins/],
+    ['ALLOWED_ORIGINS', '*', /ALLOWED_ORIGINS/],
+    ['ALLOW_LOOPBACK_ORIGINS', 'maybe', /ALLOW_LOOPBACK_ORIGINS/],
+    ['REQUEST_TIMEOUT_MS', '5000', /HEADERS_TIMEOUT_MS \(10000\) must not exceed REQUEST_TIMEOUT_MS \(5000\)/],
+  ])('refuses %s=%s with a clear error', (name, value, message) => {
+    expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => readConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never puts the token in an error message', () => {
+    const token = 'secret-token-value';
+    expect(() => readConfig({ TOMTICKET_TOKEN: token, PORT: 'x' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(token) }),
+    );
+  });
+});

@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Logger } from '../log/types.ts';
+import { errorResponse } from './json-response.ts';
+import { toWebRequest } from './to-web-request.ts';
+import type { WebApp } from './types.ts';
+
+/** Options of {@link listenNode}. */
+export interface NodeListenerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Node's requestTimeout: the most a whole request (upload included) may take to arrive. */
+  requestTimeoutMs: number;
+  /** Node's headersTimeout: the most the request headers may take. */
+  headersTimeoutMs: number;
+  logger: Logger;
+}
+
+/** A listening Node HTTP server running a web app. */
+export interface NodeListener {
+  /** e.g. http://127.0.0.1:8787 (IPv6 hosts in brackets). */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets in-flight requests finish for up to `graceMs` (default 5000), then drops the rest. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const DEFAULT_GRACE_MS = 5000;
+// Node checks request and headers timeouts on this interval (30 s by default), which would let a
+// stalled upload outlive its timeout by that much.
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+
+/** Serves `app` with node:http on host:port, with the configured timeouts. */
+export async function listenNode(app: WebApp, options: NodeListenerOptions): Promise<NodeListener> {
+  let closing = false;
+  const server: Server = createServer({
+    requestTimeout: options.requestTimeoutMs,
+    headersTimeout: options.headersTimeoutMs,
+    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+  });
+  const handle = createNodeHandler(app, options.logger);
+  // Handlers still running (e.g. removing a spool folder after the client left), awaited on close.
+  const inFlight = new Set<Promise<void>>();
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    // While closing, a finished answer must not leave its connection idling in keep-alive.
+    if (closing) response.setHeader('Connection', 'close');
+    const handling = handle(request, response);
+    inFlight.add(handling);
+    void handling.finally(() => inFlight.delete(handling));
+  };
+  server.on('request', onRequest);
+  // With a listener here Node does not answer `100 Continue` by itself: the handler sends it when
+  // the app starts reading the body, so a refused upload (413, 403…) is never sent at all.
+  server.on('checkContinue', onRequest);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    async close(graceMs = DEFAULT_GRACE_MS) {
+      closing = true;
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      // Connections are gone; let their handlers finish cleaning up, within reason.
+      await Promise.race([Promise.allSettled([...inFlight]), sleep(graceMs)]);
+    },
+  };
+}
+
+/** The (req, res) listener that runs the web app for one Node request; settles when the request is fully handled. */
+export function createNodeHandler(
+  app: WebApp,
+  logger: Logger,
+): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  return (request, response) =>
+    handleNodeRequest(app, request, response).catch((error: unknown) => {
+      logger.error('failed to answer a request', { error });
+      if (!response.headersSent) {
+        response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+        response.end(JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal server error.' } }));
+      } else {
+        response.destroy();
+      }
+    });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+async function handleNodeRequest(app: WebApp, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const clientGone = new AbortController();
+  response.on('close', () => {
+    if (!response.writableFinished) clientGone.abort();
+  });
+  const expectsContinue = /100-continue/i.test(request.headers.expect ?? '');
+  let webRequest: Request;
+  try {
+    webRequest = toWebRequest(request, {
+      signal: clientGone.signal,
+      onFirstBodyPull: () => {
+        if (expectsContinue && !response.headersSent) response.writeContinue();
+      },
+    });
+  } catch {
+    // The fetch spec refuses some methods Node accepts (TRACE, TRACK).
+    await writeResponse(
+      errorResponse(405, { code: 'method_not_allowed', message: 'This method is not supported.' }),
+      request,
+      response,
+    );
+    return;
+  }
+  const answer = await app(webRequest, { remoteAddress: request.socket.remoteAddress ?? '' });
+  await writeResponse(answer, request, response);
+}
+
+async function writeResponse(answer: Response, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  response.statusCode = answer.status;
+  for (const [name, value] of answer.headers) {
+    if (name !== 'set-cookie') response.setHeader(name, value);
+  }
+  const cookies = answer.headers.getSetCookie();
+  if (cookies.length > 0) response.setHeader('Set-Cookie', cookies);
+  // Answered before the whole body arrived (a refusal): reading on would mean taking in whatever
+  // the client still sends, so the connection is closed after the answer instead.
+  if (!request.complete) response.setHeader('Connection', 'close');
+
+  if (answer.body === null) {
+    response.end();
+    return;
+  }
+  try {
+    await pipeline(Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>), response);
+  } catch {
+    // The client went away mid-answer; nothing is left to tell it.
+  }
+}

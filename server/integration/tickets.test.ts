@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formOf, spoolIsEmpty, startHarness, TEST_CUSTOMER, TEST_TOKEN, validFields, type Harness } from './harness.ts';
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+function patterned(size: number, seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = (i * seed + (i >> 9)) & 0xff;
+  return bytes;
+}
+
+describe('POST /api/tickets against the fake TomTicket', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    // The token must not leak in anything this suite saw: answers, headers, log lines.
+    expect(harness.logLines.length).toBeGreaterThan(0);
+    expect([...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN))).toEqual([]);
+    await harness.close();
+  });
+  beforeEach(async () => {
+    harness.fake.setFault('none');
+    harness.fake.clearRequests();
+  });
+
+  it('creates a ticket with a category, custom fields and three attachments, forwarded exactly', async () => {
+    const files = [
+      new File([patterned(4 * 1024 * 1024 + 3, 31)], 'captura de tela.png', { type: 'image/png' }),
+      new File(['linha 1\nlinha 2\n'], 'relatório ção.txt', { type: 'text/plain' }),
+      new File([patterned(1000, 7)], 'dados.bin'),
+    ];
+    const fields = {
+      ...validFields(),
+      category: 'cat-erro',
+      'fields[navegador]': 'firefox',
+      'fields[passos]': 'Abrir\r\nClicar em entrar',
+      'fields[quando]': '2024-02-29',
+      'fields[usuarios]': '42',
+      'fields[aceite]': 'true',
+      title: '  Erro 500 ao entrar 😀  ',
+      message: 'Primeira linha\r\nSegunda linha',
+      priority: '3',
+    };
+
+    const answer = await harness.send('/api/tickets', { method: 'POST', body: formOf(fields, files) });
+
+    expect(answer.status).toBe(201);
+    const body = harness.json(answer);
+    const ticket = harness.fake.tickets.at(-1);
+    if (ticket === undefined) throw new Error('the fake received no ticket');
+    expect(body).toEqual({ ok: true, ticket: { id: ticket.id, protocol: ticket.protocol } });
+    expect(typeof ticket.protocol).toBe('number');
+    expect({
+      customerEmail: ticket.customerEmail,
+      departmentId: ticket.departmentId,
+      categoryId: ticket.categoryId,
+      title: ticket.title,
+      // Multipart carries every line break as CRLF; the server forwards the text with LF.
+      message: ticket.message.replace(/\r\n/g, '\n'),
+      priority: ticket.priority,
+      customFields: { ...ticket.customFields, passos: ticket.customFields.passos?.replace(/\r\n/g, '\n') },
+    }).toEqual({
+      customerEmail: TEST_CUSTOMER.email,
+      departmentId: 'dep-suporte',
+      categoryId: 'cat-erro',
+      title: 'Erro 500 ao entrar 😀',
+      message: 'Primeira linha\nSegunda linha',
+      priority: 3,
+      customFields: { navegador: 'firefox', passos: 'Abrir\nClicar em entrar', quando: '2024-02-29', usuarios: '42', aceite: 'Sim' },
+    });
+    const sent = await Promise.all(files.map(async (file) => ({ fileName: file.name, type: file.type || 'application/octet-stream', size: file.size, sha256: sha256(new Uint8Array(await file.arrayBuffer())) })));
+    expect(ticket.attachments.map(({ fileName, type, size, sha256 }) => ({ fileName, type, size, sha256 }))).toEqual(sent);
+    for (const attachment of ticket.attachments) {
+      expect(sha256(await readFile(attachment.path))).toBe(attachment.sha256);
+    }
+    expect(await spoolIsEmpty(harness)).toBe(true);
+  });
+
+  it('checks, creates, then opens the ticket for a customer TomTicket does not know yet', async () => {
+    const email = 'novo.cliente@example.com';
+    const answer = await harness.send('/api/tickets', {
+      method: 'POST',
+      body: formOf({ ...validFields(), email, name: 'Novo Cliente' }),
+    });
+
+    expect(answer.status).toBe(201);
+    expect(harness.ticketCalls()).toEqual(['cliente', 'criar_cliente', 'criar_chamado', 'chamado']);
+    expect(harness.fake.customers.find((customer) => customer.email === email)).toMatchObject({ name: 'Novo Cliente' });
+    expect(harness.fake.tickets.at(-1)?.customerEmail).toBe(email);
+  });
+
+  it('only checks (no creation) for a customer that exists', async () => {
+    const answer = await harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
+    expect(answer.status).toBe(201);
+    expect(harness.ticketCalls()).toEqual(['cliente', 'criar_chamado', 'chamado']);
+  });
+
+  it('answers GET /api/form with the schema, briefly cacheable', async () => {
+    const answer = await harness.send('/api/form');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toMatch(/max-age=60/);
+    const schema = harness.json(answer) as { departments: Array<{ id: string; fields: Array<{ id: string }> }> };
+    expect(schema.departments.map((department) => department.id)).toEqual(['dep-suporte', 'dep-financeiro']);
+    expect(schema.departments[0]?.fields.map((field) => field.id)).toEqual(['navegador', 'passos', 'quando', 'usuarios', 'copia', 'aceite']);
+  });
+
+  it('reports the last upstream outcome on /healthz without calling TomTicket', async () => {
+    await harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
+    harness.fake.clearRequests();
+    const answer = await harness.send('/healthz');
+    expect(answer.status).toBe(200);
+    expect(harness.json(answer)).toEqual({
+      ok: true,
+      mode: 'live',
+      upstream: { reachable: true, checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+    });
+    expect(harness.fake.requests).toEqual([]);
+  });
+});
+
+describe('POST /api/tickets with TOMTICKET_CREATE_CUSTOMERS=false', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness({ TOMTICKET_CREATE_CUSTOMERS: 'false' });
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('creates the ticket without checking the customer first', async () => {
+    const answer = await harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
+    expect(answer.status).toBe(201);
+    expect(harness.ticketCalls()).toEqual(['criar_chamado', 'chamado']);
+  });
+});

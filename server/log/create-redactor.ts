@@ -1,0 +1,28 @@
+/**
+ * A function replacing every secret in a text by `***`, in each form a secret takes on its way
+ * into a log line or a message: as is, URL-encoded (it travels in URL paths), form-encoded and
+ * JSON-escaped. Empty secrets are ignored (replacing "" would mangle every character).
+ */
+export function createRedactor(secrets: readonly string[]): (text: string) => string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    const encoded = encodeURIComponent(secret);
+    forms.add(secret);
+    forms.add(encoded);
+    // Percent-encoding is case-insensitive: %2f and %2F are the same byte.
+    forms.add(encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+    forms.add(encodeURI(secret));
+    forms.add(new URLSearchParams({ s: secret }).toString().slice('s='.length));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+  }
+  // Longest first, so a secret that contains another is replaced whole rather than in pieces.
+  const ordered = [...forms].sort((a, b) => b.length - a.length);
+  return (text) => {
+    let redacted = text;
+    for (const form of ordered) {
+      if (redacted.includes(form)) redacted = redacted.split(form).join('***');
+    }
+    return redacted;
+  };
+}

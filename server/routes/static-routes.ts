@@ -1,0 +1,48 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+
+const PLACEHOLDER_PAGE = `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>TomTicket form server</title>
+<h1>TomTicket form server</h1>
+<p>The demo page (index.html) is missing from this installation. The API is at /api/form and /api/tickets.</p>
+</html>
+`;
+
+/** `GET /`: the demo host page `index.html` from `root`, read on each request so edits show at once. */
+export function createIndexRoute(root: string): () => Promise<Response> {
+  return async () => {
+    const page = await readFile(join(root, 'index.html'), 'utf8').catch(() => PLACEHOLDER_PAGE);
+    return new Response(page, {
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
+    });
+  };
+}
+
+/**
+ * `GET /widget.js`: the built bundle `dist/widget.js`, streamed from disk. Any site embeds it, so
+ * any origin may load it; 503 with instructions while it has not been built.
+ */
+export function createWidgetRoute(root: string): () => Promise<Response> {
+  const path = join(root, 'dist', 'widget.js');
+  return async () => {
+    const built = await stat(path).then(
+      (stats) => stats.isFile(),
+      () => false,
+    );
+    if (!built) {
+      return new Response('dist/widget.js is missing: run `npm run build` to build the widget.\n', {
+        status: 503,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' },
+      });
+    }
+    return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, {
+      headers: {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'public, max-age=300',
+        'Access-Control-Allow-Origin': '*',
+      },
+    });
+  };
+}

@@ -1,0 +1,123 @@
+import { LIMITS, SUBMISSION_FIELDS } from '../../contract/index.ts';
+import type { FormSchema } from '../../contract/index.ts';
+import { errorResponse } from '../http/json-response.ts';
+import type { Logger } from '../log/types.ts';
+import type { FormSchemaSource } from '../schema/types.ts';
+import { checkMultipartType } from '../submission/check-multipart-type.ts';
+import { estimateUpstreamBytes } from '../submission/estimate-upstream-bytes.ts';
+import { parseMultipart } from '../submission/parse-multipart.ts';
+import { createSpoolFolder } from '../submission/spool-folder.ts';
+import type { Refusal, SubmissionProblem } from '../submission/types.ts';
+import { validateSubmission } from '../submission/validate-submission.ts';
+import type { TomTicketClient } from '../tomticket/types.ts';
+import { ticketResultResponse, upstreamErrorResponse } from './upstream-answers.ts';
+
+/** What {@link createTicketsRoute} needs. */
+export interface TicketsRouteDeps {
+  schemaSource: FormSchemaSource;
+  client: TomTicketClient;
+  logger: Logger;
+  /** Where each request gets its own spool folder. */
+  spoolDir: string;
+}
+
+// Stray or repeated names up to this many still get their precise error (unknown_field,
+// duplicate_field); beyond it the body is refused as malformed without reading further.
+const EXTRA_FIELDS_TOLERATED = 16;
+const TEXT_FIELD_COUNT = Object.values(SUBMISSION_FIELDS).filter((name) => name !== SUBMISSION_FIELDS.attachments).length;
+
+/**
+ * `POST /api/tickets`: refuses what it can from the headers alone (413 by Content-Length, 415,
+ * a bad boundary), then streams and spools the body, validates it against the current schema,
+ * and only then calls TomTicket. The request's spool folder is removed however it ends.
+ */
+export function createTicketsRoute(deps: TicketsRouteDeps): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const declaredLength = Number(request.headers.get('content-length') ?? 0);
+    if (declaredLength > LIMITS.requestMaxBytes) return refusalResponse(tooLarge());
+    const contentType = request.headers.get('content-type');
+    const typeRefusal = checkMultipartType(contentType);
+    if (typeRefusal !== undefined) return refusalResponse(typeRefusal);
+
+    let schema: FormSchema;
+    try {
+      schema = await deps.schemaSource.get();
+    } catch (error) {
+      const answer = upstreamErrorResponse(error);
+      if (answer === undefined) throw error;
+      deps.logger.warn('ticket refused: form schema unavailable', { error });
+      return answer;
+    }
+
+    const folder = await createSpoolFolder(deps.spoolDir);
+    try {
+      return await receiveAndCreate(request, contentType as string, folder.path, schema, deps);
+    } finally {
+      await folder.remove().catch((error: unknown) => deps.logger.error('spool folder not removed', { path: folder.path, error }));
+    }
+  };
+}
+
+async function receiveAndCreate(
+  request: Request,
+  contentType: string,
+  spoolFolder: string,
+  schema: FormSchema,
+  deps: TicketsRouteDeps,
+): Promise<Response> {
+  const parsed = await parseMultipart(request.body, {
+    contentType,
+    spoolFolder,
+    maxFields: TEXT_FIELD_COUNT + mostCustomFields(schema) + EXTRA_FIELDS_TOLERATED,
+  });
+  if (!parsed.ok) return refusalResponse(parsed.refusal);
+
+  const validation = validateSubmission(parsed.submission, schema);
+  if (!validation.ok) return problemsResponse(validation.problems);
+  const { ticket } = validation;
+  // The form TomTicket receives is not the one that arrived (other names, CRLF line breaks), so
+  // it is measured again: it too must stay within the 25 MB TomTicket accepts.
+  if ((await estimateUpstreamBytes(ticket)) > LIMITS.requestMaxBytes) {
+    return refusalResponse({ ...tooLarge(), field: SUBMISSION_FIELDS.attachments });
+  }
+
+  const result = await deps.client.createTicket(ticket);
+  if (result.ok) {
+    deps.logger.info('ticket created', {
+      protocol: result.protocol,
+      department: ticket.departmentId,
+      attachments: ticket.attachments.length,
+    });
+  } else {
+    deps.logger.warn('ticket not created', {
+      kind: result.kind,
+      ...(result.kind === 'unavailable' ? { detail: result.detail } : {}),
+      ...(result.kind === 'rejected' ? { upstreamMessage: result.message } : {}),
+    });
+  }
+  return ticketResultResponse(result);
+}
+
+function mostCustomFields(schema: FormSchema): number {
+  return Math.max(0, ...schema.departments.map((department) => department.fields.length));
+}
+
+function tooLarge(): Refusal {
+  return {
+    status: 413,
+    code: 'request_too_large',
+    message: `The request is larger than ${LIMITS.requestMaxBytes} bytes.`,
+  };
+}
+
+/** A refusal; the connection is closed after it, since the rest of the body was not read. */
+function refusalResponse(refusal: Refusal): Response {
+  const { status, ...problem } = refusal;
+  return errorResponse(status, problem, { errors: [problem], headers: { Connection: 'close' } });
+}
+
+/** 400 with the first problem as `error` (what the widget shows) and all of them as `errors`. */
+function problemsResponse(problems: readonly SubmissionProblem[]): Response {
+  const [first] = problems as [SubmissionProblem, ...SubmissionProblem[]];
+  return errorResponse(400, first, { errors: problems });
+}

@@ -1,0 +1,44 @@
+import type { TicketCreatedBody } from '../../contract/index.ts';
+import { errorResponse, jsonResponse } from '../http/json-response.ts';
+import type { CreateTicketResult } from '../tomticket/types.ts';
+import { UpstreamError } from '../tomticket/upstream-error.ts';
+
+/** The answer to a ticket creation's result: 201, or 422 / 502 / 504 for TomTicket's failures. */
+export function ticketResultResponse(result: CreateTicketResult): Response {
+  if (result.ok) {
+    const body: TicketCreatedBody = {
+      ok: true,
+      ticket: {
+        ...(result.id !== undefined ? { id: result.id } : {}),
+        ...(result.protocol !== undefined ? { protocol: result.protocol } : {}),
+      },
+    };
+    return jsonResponse(201, body);
+  }
+  switch (result.kind) {
+    case 'rejected':
+      return errorResponse(422, { code: 'upstream_rejected', message: result.message });
+    case 'unavailable':
+      return unavailableResponse();
+    case 'timeout':
+      return timeoutResponse();
+  }
+}
+
+/**
+ * The answer when TomTicket could not give something the server needed (the department listing),
+ * or undefined when `error` is not an UpstreamError (an unexpected failure, answered as 500).
+ */
+export function upstreamErrorResponse(error: unknown): Response | undefined {
+  if (!(error instanceof UpstreamError)) return undefined;
+  return error.code === 'upstream_timeout' ? timeoutResponse() : unavailableResponse();
+}
+
+// The upstream detail is logged, never answered: it describes the server's insides.
+function unavailableResponse(): Response {
+  return errorResponse(502, { code: 'upstream_unavailable', message: 'TomTicket could not be reached. Try again later.' });
+}
+
+function timeoutResponse(): Response {
+  return errorResponse(504, { code: 'upstream_timeout', message: 'TomTicket did not answer in time. Try again later.' });
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakeRequestRecord } from './types.ts';
+
+/** Answers one request of the fake and notes the status in its record. */
+export interface FakeReply {
+  /** Sends a JSON body; a `mensagem` string has the token redacted, since it may quote client input. */
+  json(status: number, body: Record<string, unknown>): void;
+  /** Sends any other body as is (fault modes: an HTML error page, a body that is not JSON). */
+  text(status: number, contentType: string, body: string): void;
+}
+
+// Long enough for the client to read an early answer before the socket goes away.
+const UNREAD_BODY_GRACE_MS = 1000;
+
+/**
+ * Makes the replier of one request. When the body was not read to its end (a refusal before
+ * or during the upload), the answer closes the connection instead of letting Node drain an
+ * unbounded body for keep-alive, and the socket is dropped shortly after.
+ */
+export function createFakeReply(
+  request: IncomingMessage,
+  response: ServerResponse,
+  record: FakeRequestRecord,
+  token: string,
+): FakeReply {
+  const send = (status: number, contentType: string, body: string) => {
+    if (response.headersSent || response.destroyed) return;
+    record.status = status;
+    const headers: Record<string, string | number> = {
+      'Content-Type': contentType,
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+    };
+    if (!request.complete) {
+      headers.Connection = 'close';
+      response.on('finish', () => {
+        setTimeout(() => request.socket.destroy(), UNREAD_BODY_GRACE_MS).unref();
+      });
+    }
+    response.writeHead(status, headers);
+    response.end(body);
+  };
+
+  return {
+    json(status, body) {
+      const safe = typeof body.mensagem === 'string' ? { ...body, mensagem: redact(body.mensagem, token) } : body;
+      send(status, 'application/json; charset=utf-8', JSON.stringify(safe));
+    },
+    text: send,
+  };
+}
+
+function redact(text: string, token: string): string {
+  return token ? text.replaceAll(token, '***') : text;
+}

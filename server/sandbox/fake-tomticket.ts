@@ -1,0 +1,94 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFakeAccount } from './fake-account.ts';
+import { createFakeRequestHandler } from './handle-fake-request.ts';
+import { createSlidingWindow } from './sliding-window.ts';
+import type { FakeFault, FakeRequestRecord, FakeTomTicket, FakeTomTicketOptions } from './types.ts';
+
+/** Where the fake listens: loopback and an ephemeral port unless told otherwise. */
+export interface FakeListenOptions {
+  host?: string;
+  port?: number;
+}
+
+const DEFAULT_REQUESTS_PER_SECOND = 3;
+const RATE_WINDOW_MS = 1000;
+// Far below Node's 300 s / 60 s defaults, so a client announcing more body than it sends cannot
+// hold the fake for minutes (see server-pitfalls.md).
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts a faithful fake of TomTicket's legacy API (see shared/tomticket-api.md) on 127.0.0.1.
+ * Answers: validation refusals 200 `{erro: true}`; wrong token 401; over the rate limit 429;
+ * a body over 25 MB 413 (and the connection closes unread); malformed multipart 400; unknown path 404.
+ */
+export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeListenOptions): Promise<FakeTomTicket> {
+  const ownsStorage = options.storageDir === undefined;
+  const storageDir = options.storageDir ?? (await mkdtemp(join(tmpdir(), 'fake-tomticket-')));
+  if (!ownsStorage) await mkdir(storageDir, { recursive: true });
+
+  const account = createFakeAccount(options.departments ?? [], options.customers ?? []);
+  const requests: FakeRequestRecord[] = [];
+  let current: { fault: FakeFault; message?: string } = { fault: 'none' };
+  const handle = createFakeRequestHandler({
+    token: options.token,
+    account,
+    storageDir,
+    rateWindow: createSlidingWindow(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND, RATE_WINDOW_MS),
+    requests,
+    currentFault: () => current,
+  });
+
+  const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS }, (request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
+      response.end('{"erro":true,"mensagem":"Erro interno"}');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Hanging 'no_answer' requests and idle keep-alive sockets would otherwise hold close() open.
+      server.closeAllConnections();
+    });
+    if (ownsStorage) await rm(storageDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+
+  return {
+    url: `http://${host}:${address.port}`,
+    requests,
+    get tickets() {
+      return account.tickets;
+    },
+    get customers() {
+      return account.customers;
+    },
+    departments: account.departments,
+    storageDir,
+    setFault(fault, message) {
+      current = message === undefined ? { fault } : { fault, message };
+    },
+    clearRequests() {
+      requests.length = 0;
+    },
+    close() {
+      closing ??= close();
+      return closing;
+    },
+  };
+}

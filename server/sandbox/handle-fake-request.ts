@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakeAccount } from './fake-account.ts';
+import type { FakeExchange } from './fake-exchange.ts';
+import { FAKE_MESSAGES } from './fake-messages.ts';
+import { createFakeReply } from './fake-reply.ts';
+import { isToken, matchFakeRoute, redactPath, type FakeEndpoint } from './fake-route.ts';
+import { handleCreateCustomer } from './handle-create-customer.ts';
+import { handleCreateTicket } from './handle-create-ticket.ts';
+import { handleCustomerCheck } from './handle-customer-check.ts';
+import { handleDepartments } from './handle-departments.ts';
+import { handleTicketDetail } from './handle-ticket-detail.ts';
+import type { SlidingWindow } from './sliding-window.ts';
+import type { FakeFault, FakeRequestRecord } from './types.ts';
+
+/** What the request handler of one running fake works with. */
+export interface FakeRequestHandlerDeps {
+  token: string;
+  account: FakeAccount;
+  storageDir: string;
+  rateWindow: SlidingWindow;
+  /** Every request is appended here on arrival; its status is filled in when answered. */
+  requests: FakeRequestRecord[];
+  currentFault(): { fault: FakeFault; message?: string };
+}
+
+const HANDLERS: Record<FakeEndpoint, (exchange: FakeExchange) => void | Promise<void>> = {
+  criar_chamado: handleCreateTicket,
+  criar_cliente: handleCreateCustomer,
+  cliente: handleCustomerCheck,
+  departamentos: handleDepartments,
+  chamado: handleTicketDetail,
+};
+
+// What a PHP back end in trouble tends to send: an HTML page, or a warning printed before the JSON.
+const HTML_500_PAGE =
+  '<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head>' +
+  '<body><h1>Internal Server Error</h1><p>The server encountered an internal error.</p></body></html>';
+const NOT_JSON_BODY = '<br />\n<b>Warning</b>:  Undefined index: erro in <b>/var/www/api/index.php</b><br />\n{"erro":fal';
+
+/**
+ * Answers one request the way TomTicket's legacy API would: route, token (401), the account's
+ * rate limit (429, no Retry-After since none is documented), the switched-on fault, then the
+ * endpoint. Every request is recorded, the token redacted from its path.
+ */
+export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
+  const { token } = deps;
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const arrivedAt = Date.now();
+    const url = parseRequestUrl(request.url);
+    const route = url && matchFakeRoute(url.pathname);
+    const record: FakeRequestRecord = {
+      method: request.method ?? '',
+      path: redactPath(url ? url.pathname + url.search : (request.url ?? ''), route, token),
+      endpoint: route?.endpoint ?? 'unknown',
+      at: arrivedAt,
+      status: 0,
+    };
+    deps.requests.push(record);
+    const reply = createFakeReply(request, response, record, token);
+
+    if (!url || !route) return reply.json(404, { erro: true, mensagem: FAKE_MESSAGES.notFound });
+    if (!isToken(route.tokenSegment, token)) return reply.json(401, { erro: true, mensagem: FAKE_MESSAGES.invalidToken });
+    if (!deps.rateWindow.admit(arrivedAt)) return reply.json(429, { erro: true, mensagem: FAKE_MESSAGES.rateLimited });
+    if (request.method !== route.method) {
+      response.setHeader('Allow', route.method);
+      return reply.json(405, { erro: true, mensagem: FAKE_MESSAGES.methodNotAllowed });
+    }
+
+    const { fault, message } = deps.currentFault();
+    if (fault === 'http_500') return reply.text(500, 'text/html; charset=utf-8', HTML_500_PAGE);
+    if (fault === 'invalid_json') return reply.text(200, 'text/html; charset=utf-8', NOT_JSON_BODY);
+    if (fault === 'no_answer') {
+      // Take the whole body, then stay silent: the caller cannot tell whether the ticket was made.
+      request.resume();
+      return;
+    }
+
+    const exchange: FakeExchange = {
+      request,
+      url,
+      params: route.params,
+      account: deps.account,
+      storageDir: deps.storageDir,
+      reply,
+      ...(fault === 'reject' && { rejection: message ?? FAKE_MESSAGES.simulatedRejection }),
+    };
+    await HANDLERS[route.endpoint](exchange);
+  };
+}
+
+function parseRequestUrl(raw: string | undefined): URL | undefined {
+  // Only origin-form targets ("/path?query"): TomTicket is no proxy.
+  if (!raw?.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://fake.invalid${raw}`);
+  } catch {
+    return undefined;
+  }
+}

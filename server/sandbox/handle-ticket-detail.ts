@@ -1,0 +1,35 @@
+import type { FakeExchange } from './fake-exchange.ts';
+import { FAKE_MESSAGES } from './fake-messages.ts';
+import { decodeSegment } from './fake-route.ts';
+
+/**
+ * `GET /chamado/{token}/{id_chamado}`: the ticket with its integer `protocolo`. Only `protocolo`
+ * and `titulo` are known from public code; the other keys are our guess of the same style.
+ */
+export function handleTicketDetail(exchange: FakeExchange): void {
+  const { account, reply } = exchange;
+  const id = decodeSegment(exchange.params[0] ?? '');
+  const ticket = id === undefined ? undefined : account.findTicket(id);
+  if (!ticket) return reply.json(200, { erro: true, mensagem: FAKE_MESSAGES.ticketNotFound });
+  const department = account.findDepartment(ticket.departmentId);
+  const category = department?.categories.find((candidate) => candidate.id === ticket.categoryId);
+  reply.json(200, {
+    erro: false,
+    mensagem: FAKE_MESSAGES.ticketFound,
+    data: {
+      id: ticket.id,
+      protocolo: ticket.protocol,
+      titulo: ticket.title,
+      mensagem: ticket.message,
+      prioridade: ticket.priority,
+      id_departamento: ticket.departmentId,
+      departamento: department?.name ?? null,
+      id_tipoassunto: ticket.categoryId ?? null,
+      tipoassunto: category?.name ?? null,
+      cliente: { id: ticket.customerId, email: ticket.customerEmail },
+      campos: ticket.customFields,
+      anexos: ticket.attachments.map((attachment) => ({ nome: attachment.fileName, tamanho: attachment.size })),
+      data_criacao: ticket.createdAt.toISOString(),
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import type { ErrorBody, ErrorCode } from '../../contract/index.ts';
+import { attachmentResponse } from './attachment-response.ts';
+import { decodeSegment } from './fake-route.ts';
+import { renderInboxPage } from './inbox-page.ts';
+import { toTicketViews } from './ticket-view.ts';
+import type { FakeTomTicket } from './types.ts';
+
+const PREFIX = '/sandbox';
+const ATTACHMENT_PATH = /^\/sandbox\/attachments\/([^/]+)\/(\d+)$/;
+// The page has no script and no inline style, so the strictest policy costs nothing.
+const PAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * The sandbox inbox routes, showing what the fake TomTicket received: `GET /sandbox` (HTML page),
+ * `/sandbox/inbox.css`, `/sandbox/tickets.json` and `/sandbox/attachments/{ticketId}/{index}`.
+ * The handler answers undefined for any path outside /sandbox, so it can sit in front of the others.
+ */
+export function createSandboxRoutes(fake: FakeTomTicket): (request: Request) => Promise<Response | undefined> {
+  let stylesheet: Promise<string> | undefined;
+  const views = () => toTicketViews(fake.tickets, fake.departments ?? []);
+
+  return async (request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname !== PREFIX && !pathname.startsWith(`${PREFIX}/`)) return undefined;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return errorResponse(405, 'method_not_allowed', 'Only GET and HEAD are allowed here', { Allow: 'GET, HEAD' });
+    }
+    const withBody = request.method === 'GET';
+
+    if (pathname === PREFIX || pathname === `${PREFIX}/`) {
+      return textResponse(renderInboxPage(views()), 'text/html; charset=utf-8', withBody, PAGE_HEADERS);
+    }
+    if (pathname === `${PREFIX}/inbox.css`) {
+      stylesheet ??= readFile(new URL('./inbox.css', import.meta.url), 'utf8');
+      return textResponse(await stylesheet, 'text/css; charset=utf-8', withBody, { 'Cache-Control': 'no-cache' });
+    }
+    if (pathname === `${PREFIX}/tickets.json`) {
+      return textResponse(JSON.stringify({ tickets: views() }), 'application/json; charset=utf-8', withBody, {
+        'Cache-Control': 'no-store',
+      });
+    }
+    const match = ATTACHMENT_PATH.exec(pathname);
+    if (match) {
+      const ticketId = decodeSegment(match[1] as string);
+      const ticket = fake.tickets.find((candidate) => candidate.id === ticketId);
+      const attachment = ticket?.attachments[Number(match[2])];
+      const response = attachment && (await attachmentResponse(attachment, withBody));
+      if (response) return response;
+    }
+    return errorResponse(404, 'not_found', 'Nothing here: see /sandbox');
+  };
+}
+
+function textResponse(body: string, contentType: string, withBody: boolean, headers: Record<string, string>): Response {
+  return new Response(withBody ? body : null, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body)) },
+  });
+}
+
+function errorResponse(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): Response {
+  const body: ErrorBody = { ok: false, error: { code, message } };
+  return Response.json(body, { status, headers: { ...headers, 'Cache-Control': 'no-store' } });
+}
+

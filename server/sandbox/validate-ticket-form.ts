@@ -1,0 +1,118 @@
+import { countChars, DEFAULT_PRIORITY, LIMITS } from '../../contract/index.ts';
+import type { FakeAccount, FakeTicketDraft } from './fake-account.ts';
+import { FAKE_MESSAGES } from './fake-messages.ts';
+import type { ReceivedForm } from './read-form-body.ts';
+
+/** The outcome of {@link validateTicketForm}: a ticket to store, or TomTicket-style refusal text. */
+export type TicketFormResult = { ok: true; draft: FakeTicketDraft } | { ok: false; mensagem: string };
+
+const SINGLE_FIELDS = new Set([
+  'id_departamento',
+  'titulo',
+  'mensagem',
+  'id_tipoassunto',
+  'tipo_identificador',
+  'prioridade',
+]);
+const CUSTOM_FIELD = /^campos\[([^[\]]+)\]$/;
+// `anexos[0]`, `anexos[1]`… as working integrations send them, or `anexos[]` as an HTML form does.
+const ATTACHMENT_FIELD = /^anexos\[(\d*)\]$/;
+const PRIORITY = /^[1-4]$/;
+
+/** Whether a multipart name is one `criar_chamado` takes files under. */
+export function isAttachmentFieldName(name: string): boolean {
+  return ATTACHMENT_FIELD.test(name);
+}
+
+/**
+ * Checks a `criar_chamado` form the way tomticket-api.md describes it, and more strictly than the
+ * real service where that catches a mapping mistake in our server: unknown or repeated fields are
+ * refused instead of ignored. `identifier` is the decoded customer identifier from the path.
+ */
+export function validateTicketForm(
+  form: ReceivedForm,
+  identifier: string | undefined,
+  account: FakeAccount,
+): TicketFormResult {
+  const refuse = (mensagem: string): TicketFormResult => ({ ok: false, mensagem });
+  const single = new Map<string, string>();
+  // A Map, so that an id like `__proto__` is kept as data like any other.
+  const customFields = new Map<string, string>();
+
+  for (const { name, value } of form.fields) {
+    const customFieldId = CUSTOM_FIELD.exec(name)?.[1];
+    if (SINGLE_FIELDS.has(name)) {
+      if (single.has(name)) return refuse(FAKE_MESSAGES.duplicateField(name));
+      single.set(name, value);
+    } else if (customFieldId !== undefined) {
+      if (customFields.has(customFieldId)) return refuse(FAKE_MESSAGES.duplicateField(name));
+      if (countChars(value) > LIMITS.customFieldMaxChars) {
+        return refuse(FAKE_MESSAGES.tooLong(name, LIMITS.customFieldMaxChars));
+      }
+      customFields.set(customFieldId, value);
+    } else if (isAttachmentFieldName(name)) {
+      return refuse(FAKE_MESSAGES.fileExpected(name));
+    } else {
+      return refuse(FAKE_MESSAGES.unknownField(name));
+    }
+  }
+
+  const indexedNames = new Set<string>();
+  for (const file of form.files) {
+    if (file.fieldName === 'anexos[]') continue;
+    if (indexedNames.has(file.fieldName)) return refuse(FAKE_MESSAGES.duplicateField(file.fieldName));
+    indexedNames.add(file.fieldName);
+  }
+
+  const identifierType = single.get('tipo_identificador') ?? 'I';
+  if (identifierType !== 'I' && identifierType !== 'E') return refuse(FAKE_MESSAGES.invalidIdentifierType);
+
+  const priority = single.get('prioridade');
+  if (priority !== undefined && !PRIORITY.test(priority)) return refuse(FAKE_MESSAGES.invalidPriority);
+
+  const lengthRules: [name: string, max: number, required: boolean][] = [
+    ['id_departamento', LIMITS.idMaxChars, true],
+    ['titulo', LIMITS.titleMaxChars, true],
+    ['mensagem', LIMITS.messageMaxChars, true],
+    ['id_tipoassunto', LIMITS.idMaxChars, false],
+  ];
+  for (const [name, max, required] of lengthRules) {
+    const value = single.get(name);
+    // An empty category is refused too: sending `id_tipoassunto=""` is a mapping mistake.
+    if (value === undefined ? required : value.trim() === '') return refuse(FAKE_MESSAGES.required(name));
+    if (value !== undefined && countChars(value) > max) return refuse(FAKE_MESSAGES.tooLong(name, max));
+  }
+
+  const customer = identifier ? account.findCustomer(identifier, identifierType) : undefined;
+  if (!customer) return refuse(FAKE_MESSAGES.customerNotFound);
+
+  const department = account.findDepartment(single.get('id_departamento') as string);
+  if (!department) return refuse(FAKE_MESSAGES.departmentNotFound);
+
+  const categoryId = single.get('id_tipoassunto');
+  if (categoryId !== undefined && !department.categories.some((category) => category.id === categoryId)) {
+    return refuse(FAKE_MESSAGES.categoryNotInDepartment);
+  }
+
+  return {
+    ok: true,
+    draft: {
+      customerId: customer.id,
+      customerEmail: customer.email,
+      departmentId: department.id,
+      ...(categoryId !== undefined && { categoryId }),
+      title: single.get('titulo') as string,
+      message: single.get('mensagem') as string,
+      priority: priority === undefined ? DEFAULT_PRIORITY : Number(priority),
+      customFields: Object.fromEntries(customFields),
+      attachments: form.files.map(({ fieldName, fileName, type, size, sha256, path }) => ({
+        fieldName,
+        fileName,
+        type,
+        size,
+        sha256,
+        path,
+      })),
+    },
+  };
+}

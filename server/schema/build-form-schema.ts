@@ -1,0 +1,111 @@
+import {
+  DEFAULT_PRIORITY,
+  LIMITS,
+  PRIORITIES,
+  isPriority,
+  type CustomField,
+  type Department,
+  type FormSchema,
+} from '../../contract/index.ts';
+import type { UpstreamDepartment } from '../tomticket/types.ts';
+import type { FormConfigDepartment, FormConfigFile } from './types.ts';
+
+/**
+ * The form schema: TomTicket's departments and categories, restricted, ordered, renamed and
+ * given custom fields by the site owner's configuration. Configured departments or categories
+ * TomTicket does not have are left out and reported through `onWarning`: the form never offers
+ * what the ticket call would refuse.
+ */
+export function buildFormSchema(
+  upstream: readonly UpstreamDepartment[],
+  config: FormConfigFile,
+  onWarning: (message: string, details: Record<string, unknown>) => void = () => undefined,
+): FormSchema {
+  return {
+    departments: mergeDepartments(upstream, config, onWarning),
+    priorities: [...PRIORITIES],
+    defaultPriority: isPriority(config.defaultPriority) ? config.defaultPriority : DEFAULT_PRIORITY,
+    limits: { ...LIMITS },
+    customer: { emailRequired: true, nameRequired: config.askName ?? true },
+  };
+}
+
+function mergeDepartments(
+  upstream: readonly UpstreamDepartment[],
+  config: FormConfigFile,
+  onWarning: (message: string, details: Record<string, unknown>) => void,
+): Department[] {
+  if (!config.departments) return upstream.map((department) => toDepartment(department, undefined, onWarning));
+  const byId = new Map(upstream.map((department) => [department.id, department]));
+  const listed: Department[] = [];
+  for (const entry of config.departments) {
+    const department = byId.get(entry.id);
+    if (department) listed.push(toDepartment(department, entry, onWarning));
+    else onWarning('configured department is not in TomTicket; left out of the form', { departmentId: entry.id });
+  }
+  if (config.onlyListedDepartments ?? true) return listed;
+  const listedIds = new Set(config.departments.map((entry) => entry.id));
+  const rest = upstream.filter((department) => !listedIds.has(department.id));
+  return [...listed, ...rest.map((department) => toDepartment(department, undefined, onWarning))];
+}
+
+function toDepartment(
+  upstream: UpstreamDepartment,
+  entry: FormConfigDepartment | undefined,
+  onWarning: (message: string, details: Record<string, unknown>) => void,
+): Department {
+  let categories = upstream.categories.map(({ id, name }) => ({ id, name }));
+  if (entry?.categories) {
+    const byId = new Map(categories.map((category) => [category.id, category]));
+    categories = [];
+    for (const id of entry.categories) {
+      const category = byId.get(id);
+      if (category) categories.push(category);
+      else {
+        onWarning('configured category is not in the TomTicket department; left out', {
+          departmentId: upstream.id,
+          categoryId: id,
+        });
+      }
+    }
+  }
+  let categoryRequired = entry?.categoryRequired ?? false;
+  if (categoryRequired && categories.length === 0) {
+    // Requiring a choice among nothing would make the department impossible to submit to.
+    onWarning('department requires a category but has none; not required', { departmentId: upstream.id });
+    categoryRequired = false;
+  }
+  return {
+    id: upstream.id,
+    name: entry?.name ?? upstream.name,
+    categories,
+    fields: offeredFields(entry?.fields ?? [], upstream.id, new Set(categories.map((category) => category.id)), onWarning),
+    categoryRequired,
+  };
+}
+
+/**
+ * Copies of the configured fields, each limited to the categories the department offers. A field
+ * whose categories are all gone is left out: it could never be shown, so it must not be required.
+ */
+function offeredFields(
+  fields: readonly CustomField[],
+  departmentId: string,
+  offered: ReadonlySet<string>,
+  onWarning: (message: string, details: Record<string, unknown>) => void,
+): CustomField[] {
+  const result: CustomField[] = [];
+  for (const field of fields) {
+    const copy = structuredClone(field);
+    if (copy.categories) {
+      const missing = copy.categories.filter((id) => !offered.has(id));
+      if (missing.length > 0) {
+        onWarning('custom field names categories the department does not offer', { departmentId, fieldId: field.id, missing });
+        copy.categories = copy.categories.filter((id) => offered.has(id));
+        if (copy.categories.length === 0) continue;
+      }
+    }
+    result.push(copy);
+  }
+  return result;
+}

@@ -1,0 +1,6 @@
+/** The form schema the widget draws: the site owner's configuration over TomTicket's departments. */
+export type { FormConfigFile, FormConfigDepartment, FormSchemaSource } from './types.ts';
+export { loadFormConfig } from './load-form-config.ts';
+export { validateFormConfig } from './validate-form-config.ts';
+export { buildFormSchema } from './build-form-schema.ts';
+export { createFormSchemaSource, type FormSchemaSourceOptions } from './create-form-schema-source.ts';

@@ -1,0 +1,126 @@
+import { createApp } from './app.ts';
+import type { ServerConfig } from './config/types.ts';
+import { listenNode } from './http/node-listener.ts';
+import { createLogger, type Logger } from './log/index.ts';
+import { createUpstreamHealth } from './routes/upstream-health.ts';
+import { sweepSpool } from './submission/spool-folder.ts';
+import { demoFakeOptions, SANDBOX_TOKEN } from './sandbox/demo-data.ts';
+import { startFakeTomTicket } from './sandbox/fake-tomticket.ts';
+import { createSandboxRoutes } from './sandbox/inbox.ts';
+import type { FakeTomTicket } from './sandbox/types.ts';
+import { createFormSchemaSource, loadFormConfig } from './schema/index.ts';
+import type { FormConfigFile } from './schema/types.ts';
+import { createRateLimiter, createTomTicketClient } from './tomticket/index.ts';
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  config: ServerConfig;
+  /** The logger to use; default a JSON-line logger redacting the token, writing to `log`. */
+  logger?: Logger;
+  /** Where the default logger writes each line (tests capture it); default stdout. */
+  log?: (line: string) => void;
+}
+
+/** A running companion server. */
+export interface RunningServer {
+  /** The address it listens on, e.g. http://127.0.0.1:8787. */
+  url: string;
+  /** The configuration in effect: in sandbox mode, with the fake's URL and the sandbox token. */
+  config: ServerConfig;
+  /** The built-in fake TomTicket, in sandbox mode only. */
+  fake?: FakeTomTicket;
+  /** Stops accepting, gives in-flight requests a moment to finish, then stops the fake too. */
+  close(): Promise<void>;
+}
+
+// Long enough for a submission already at TomTicket to get its answer, short enough for Ctrl-C.
+const CLOSE_GRACE_MS = 3000;
+// Far longer than any request can live (upload timeout plus upstream calls and their retries).
+const STALE_SPOOL_MS = 60 * 60 * 1000;
+
+/**
+ * Starts the server: in sandbox mode first a fake TomTicket on 127.0.0.1 (demo departments,
+ * SANDBOX_TOKEN) that the client is pointed at; then the rate limiter, client, form schema source
+ * and the HTTP listener (port 0 picks a free one). Throws when the form configuration is invalid
+ * or the port is taken, leaving nothing running.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  let config = options.config;
+  let fake: FakeTomTicket | undefined;
+  if (config.mode === 'sandbox') {
+    fake = await startFakeTomTicket({ ...demoFakeOptions(), host: '127.0.0.1', port: 0 });
+    config = { ...config, tomticket: { ...config.tomticket, token: SANDBOX_TOKEN, apiUrl: fake.url } };
+  }
+  const logger = options.logger ?? createLogger({ secrets: [config.tomticket.token], write: options.log });
+
+  try {
+    const formConfig: FormConfigFile = config.formConfigPath ? await loadFormConfig(config.formConfigPath) : {};
+    const upstreamHealth = createUpstreamHealth();
+    const client = upstreamHealth.track(
+      createTomTicketClient({
+        apiUrl: config.tomticket.apiUrl,
+        token: config.tomticket.token,
+        timeoutMs: config.tomticket.timeoutMs,
+        createCustomers: config.tomticket.createCustomers,
+        limiter: createRateLimiter({ requestsPerSecond: config.tomticket.requestsPerSecond }),
+        logger,
+      }),
+    );
+    const schemaSource = createFormSchemaSource({
+      client,
+      config: formConfig,
+      cacheMs: config.tomticket.departmentsCacheMs,
+      logger,
+    });
+    const app = createApp({
+      config,
+      schemaSource,
+      client,
+      upstreamHealth,
+      logger,
+      ...(fake ? { extraRoutes: createSandboxRoutes(fake) } : {}),
+    });
+    const listener = await listenNode(app, {
+      host: config.host,
+      port: config.port,
+      requestTimeoutMs: config.requestTimeoutMs,
+      headersTimeoutMs: config.headersTimeoutMs,
+      logger,
+    });
+    // In the background and after listening, so the start-up line stays the first thing printed.
+    sweepSpool(config.spoolDir, STALE_SPOOL_MS).then(
+      (removed) => removed > 0 && logger.warn('removed upload folders left by an earlier run', { removed }),
+      (error: unknown) => logger.warn('could not sweep the spool folder', { error }),
+    );
+    const runningFake = fake;
+    return {
+      url: listener.url,
+      config,
+      ...(runningFake ? { fake: runningFake } : {}),
+      async close() {
+        await listener.close(CLOSE_GRACE_MS);
+        await runningFake?.close();
+      },
+    };
+  } catch (error) {
+    await fake?.close();
+    throw error;
+  }
+}
+
+const UNSPECIFIED_OR_LOOPBACK = /^http:\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])(?=:)/;
+
+/**
+ * The first line `npm start` prints: the mode, where tickets go, and the address to open, e.g.
+ * `TomTicket form server (sandbox mode: tickets go to the built-in fake TomTicket, see
+ * http://localhost:8787/sandbox) — open http://localhost:8787`.
+ */
+export function startupMessage(server: Pick<RunningServer, 'url' | 'config'>): string {
+  // A browser on this machine reaches a loopback or all-interfaces listener as localhost.
+  const openUrl = server.url.replace(UNSPECIFIED_OR_LOOPBACK, 'http://localhost');
+  const destination =
+    server.config.mode === 'sandbox'
+      ? `sandbox mode: tickets go to the built-in fake TomTicket, see ${openUrl}/sandbox`
+      : `live mode: tickets go to ${server.config.tomticket.apiUrl}`;
+  return `TomTicket form server (${destination}) — open ${openUrl}`;
+}

@@ -1,0 +1,46 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSpoolFolder, sweepSpool } from './spool-folder.ts';
+
+let spoolDir: string;
+beforeEach(async () => {
+  spoolDir = join(await mkdtemp(join(tmpdir(), 'spool-test-')), 'spool');
+});
+afterEach(async () => {
+  await rm(join(spoolDir, '..'), { recursive: true, force: true });
+});
+
+describe('createSpoolFolder', () => {
+  it('makes a separate folder per request under the spool folder, and removes it with its files', async () => {
+    const first = await createSpoolFolder(spoolDir);
+    const second = await createSpoolFolder(spoolDir);
+    expect(first.path).not.toBe(second.path);
+    await writeFile(join(first.path, '0'), 'data');
+
+    await first.remove();
+
+    expect(await readdir(spoolDir)).toEqual([second.path.slice(spoolDir.length + 1)]);
+  });
+});
+
+describe('sweepSpool', () => {
+  it('removes only old request folders', async () => {
+    const old = await createSpoolFolder(spoolDir);
+    await writeFile(join(old.path, '0'), 'left behind');
+    const recent = await createSpoolFolder(spoolDir);
+    await mkdir(join(spoolDir, 'not-ours'));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(old.path, hourAgo, hourAgo);
+    await utimes(join(spoolDir, 'not-ours'), hourAgo, hourAgo);
+
+    expect(await sweepSpool(spoolDir, 30 * 60_000)).toBe(1);
+
+    expect((await readdir(spoolDir)).sort()).toEqual(['not-ours', recent.path.slice(spoolDir.length + 1)].sort());
+  });
+
+  it('does nothing when the spool folder does not exist yet', async () => {
+    expect(await sweepSpool(join(spoolDir, 'missing'), 0)).toBe(0);
+  });
+});

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRIORITY, LIMITS, PRIORITIES } from '../../contract/index.ts';
+import type { FormSchema } from '../../contract/index.ts';
+import type { ReceivedFile, ReceivedSubmission } from './types.ts';
+import { validateSubmission } from './validate-submission.ts';
+
+const SCHEMA: FormSchema = {
+  departments: [
+    {
+      id: 'dep-suporte',
+      name: 'Suporte',
+      categoryRequired: true,
+      categories: [
+        { id: 'cat-login', name: 'Login' },
+        { id: 'cat-erro', name: 'Erro' },
+      ],
+      fields: [
+        { id: 'browser', label: 'Navegador', type: 'select', required: true, options: [{ value: 'chrome', label: 'Chrome' }] },
+        { id: 'steps', label: 'Passos', type: 'textarea', required: true, maxLength: 20, categories: ['cat-erro'] },
+        { id: 'when', label: 'Quando', type: 'date', required: false },
+        { id: 'users', label: 'Usuários', type: 'number', required: false, min: 1, max: 100 },
+        { id: 'copy', label: 'Cópia', type: 'email', required: false },
+        { id: 'terms', label: 'Termos', type: 'checkbox', required: false },
+      ],
+    },
+    { id: 'dep-fin', name: 'Financeiro', categoryRequired: false, categories: [], fields: [] },
+  ],
+  priorities: [...PRIORITIES],
+  defaultPriority: DEFAULT_PRIORITY,
+  limits: LIMITS,
+  customer: { emailRequired: true, nameRequired: true },
+};
+
+const VALID: Record<string, string> = {
+  email: 'ana@example.com',
+  name: 'Ana',
+  department: 'dep-suporte',
+  category: 'cat-login',
+  'fields[browser]': 'chrome',
+  title: 'Não entro',
+  message: 'Desde ontem.',
+};
+
+function submission(
+  fields: Record<string, string> | Array<[string, string]>,
+  extra: Partial<ReceivedSubmission> = {},
+): ReceivedSubmission {
+  const pairs = Array.isArray(fields) ? fields : Object.entries(fields);
+  return {
+    fields: pairs.map(([name, value]) => ({ name, value, valueTruncated: false, nameTruncated: false })),
+    files: [],
+    strayFileFieldNames: [],
+    ...extra,
+  };
+}
+
+function without(...names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(VALID).filter(([name]) => !names.includes(name)));
+}
+
+function problemsOf(received: ReceivedSubmission) {
+  const outcome = validateSubmission(received, SCHEMA);
+  if (outcome.ok) throw new Error('expected problems');
+  return outcome.problems.map(({ code, field }) => ({ code, field }));
+}
+
+const FILE: ReceivedFile = { fileName: 'a.txt', type: 'text/plain', size: 3, path: '/tmp/x/0' };
+
+describe('validateSubmission', () => {
+  it('turns a valid submission into the ticket to create', () => {
+    const outcome = validateSubmission(
+      submission({
+        ...VALID,
+        title: '  Não entro  ',
+        message: 'linha 1\r\nlinha 2\rlinha 3\n',
+        priority: '3',
+        'fields[when]': '2024-02-29',
+        'fields[users]': '12.5',
+        'fields[copy]': 'b@example.org',
+        'fields[terms]': 'true',
+      }, { files: [FILE] }),
+      SCHEMA,
+    );
+    expect(outcome).toEqual({
+      ok: true,
+      ticket: {
+        customer: { email: 'ana@example.com', name: 'Ana' },
+        departmentId: 'dep-suporte',
+        categoryId: 'cat-login',
+        title: 'Não entro',
+        message: 'linha 1\nlinha 2\nlinha 3',
+        priority: 3,
+        customFields: { browser: 'chrome', when: '2024-02-29', users: '12.5', copy: 'b@example.org', terms: 'Sim' },
+        attachments: [FILE],
+      },
+    });
+  });
+
+  it('uses the default priority and forwards an unsent checkbox as unchecked', () => {
+    const outcome = validateSubmission(submission(VALID), SCHEMA);
+    expect(outcome.ok && outcome.ticket.priority).toBe(DEFAULT_PRIORITY);
+    expect(outcome.ok && outcome.ticket.customFields).toEqual({ browser: 'chrome', terms: 'Não' });
+  });
+
+  it('counts title and message in code points, a CRLF as one', () => {
+    const title = '😀'.repeat(LIMITS.titleMaxChars);
+    const message = 'a\r\n'.repeat(LIMITS.messageMaxChars / 2);
+    expect(validateSubmission(submission({ ...VALID, title, message }), SCHEMA).ok).toBe(true);
+    expect(problemsOf(submission({ ...VALID, title: `${title}x`, message: `${message}x` }))).toEqual([
+      { code: 'too_long', field: 'title' },
+      { code: 'too_long', field: 'message' },
+    ]);
+  });
+
+  it.each([
+    [without('email'), 'required', 'email'],
+    [{ ...VALID, email: 'not-an-email' }, 'invalid_email', 'email'],
+    [{ ...VALID, email: `${'a'.repeat(250)}@example.com` }, 'too_long', 'email'],
+    [without('name'), 'required', 'name'],
+    [{ ...VALID, name: 'n'.repeat(LIMITS.nameMaxChars + 1) }, 'too_long', 'name'],
+    [without('department'), 'required', 'department'],
+    [{ ...VALID, department: 'dep-nope' }, 'unknown_department', 'department'],
+    [without('category'), 'required', 'category'],
+    [{ ...VALID, category: 'cat-boleto' }, 'unknown_category', 'category'],
+    [without('fields[browser]'), 'required', 'fields[browser]'],
+    [{ ...VALID, 'fields[browser]': 'netscape' }, 'not_an_option', 'fields[browser]'],
+    [{ ...VALID, 'fields[when]': '2023-02-29' }, 'invalid_value', 'fields[when]'],
+    [{ ...VALID, 'fields[when]': '29/02/2024' }, 'invalid_value', 'fields[when]'],
+    [{ ...VALID, 'fields[users]': '101' }, 'invalid_value', 'fields[users]'],
+    [{ ...VALID, 'fields[users]': '1e2' }, 'invalid_value', 'fields[users]'],
+    [{ ...VALID, 'fields[copy]': 'b@' }, 'invalid_email', 'fields[copy]'],
+    [{ ...VALID, 'fields[terms]': 'yes' }, 'invalid_value', 'fields[terms]'],
+    [{ ...VALID, 'fields[steps]': 'not for this category' }, 'unknown_field', 'fields[steps]'],
+    [{ ...VALID, category: 'cat-erro', 'fields[steps]': 'x'.repeat(21) }, 'too_long', 'fields[steps]'],
+    [{ ...VALID, category: 'cat-erro' }, 'required', 'fields[steps]'],
+    [{ ...VALID, 'fields[nope]': 'x' }, 'unknown_field', 'fields[nope]'],
+    [without('title'), 'required', 'title'],
+    [{ ...VALID, title: '   ' }, 'required', 'title'],
+    [without('message'), 'required', 'message'],
+    [{ ...VALID, priority: '5' }, 'invalid_priority', 'priority'],
+    [{ ...VALID, priority: '2.0' }, 'invalid_priority', 'priority'],
+    [{ ...VALID, attachments: 'text instead of a file' }, 'invalid_value', 'attachments'],
+    [{ ...VALID, 'fields[a][b]': 'x' }, 'unknown_field', undefined],
+    [{ ...VALID, constructor: 'x' }, 'unknown_field', undefined],
+  ])('%j → %s on %s', (fields, code, field) => {
+    expect(problemsOf(submission(fields))).toEqual([{ code, field }]);
+  });
+
+  it('treats __proto__ as just an unknown name', () => {
+    const pairs: Array<[string, string]> = [...Object.entries(VALID), ['__proto__', 'x'], ['fields[__proto__]', 'y']];
+    expect(problemsOf(submission(pairs))).toEqual([
+      { code: 'unknown_field', field: 'fields[__proto__]' },
+      { code: 'unknown_field', field: undefined },
+    ]);
+  });
+
+  it('refuses a repeated single-valued field once', () => {
+    const pairs = [...Object.entries(VALID), ['title', 'again'], ['title', 'and again'], ['fields[browser]', 'chrome']] as Array<
+      [string, string]
+    >;
+    expect(problemsOf(submission(pairs))).toEqual([
+      { code: 'duplicate_field', field: 'fields[browser]' },
+      { code: 'duplicate_field', field: 'title' },
+    ]);
+  });
+
+  it('refuses a value the parser had to truncate', () => {
+    const received = submission(VALID);
+    received.fields = received.fields.map((field) => (field.name === 'message' ? { ...field, valueTruncated: true } : field));
+    expect(problemsOf(received)).toEqual([{ code: 'too_long', field: 'message' }]);
+  });
+
+  it('refuses files without a usable name and files under other names', () => {
+    const received = submission(VALID, {
+      files: [FILE, { ...FILE, fileName: '' }],
+      strayFileFieldNames: ['title', 'upload'],
+    });
+    expect(problemsOf(received)).toEqual([
+      { code: 'empty_file_name', field: 'attachments' },
+      { code: 'invalid_value', field: 'title' },
+      { code: 'unknown_field', field: undefined },
+    ]);
+  });
+
+  it('refuses more files than allowed', () => {
+    const files = Array.from({ length: LIMITS.maxFiles + 1 }, () => FILE);
+    expect(problemsOf(submission(VALID, { files }))).toEqual([{ code: 'too_many_files', field: 'attachments' }]);
+  });
+
+  it('lists every problem in form order, whatever order the parts came in', () => {
+    const pairs: Array<[string, string]> = [
+      ['priority', '9'],
+      ['message', ''],
+      ['stray', 'x'],
+      ['fields[browser]', 'netscape'],
+      ['department', 'dep-suporte'],
+      ['category', 'cat-nope'],
+      ['email', 'bad'],
+    ];
+    expect(problemsOf(submission(pairs))).toEqual([
+      { code: 'invalid_email', field: 'email' },
+      { code: 'required', field: 'name' },
+      { code: 'unknown_category', field: 'category' },
+      { code: 'not_an_option', field: 'fields[browser]' },
+      { code: 'required', field: 'title' },
+      { code: 'required', field: 'message' },
+      { code: 'invalid_priority', field: 'priority' },
+      { code: 'unknown_field', field: undefined },
+    ]);
+  });
+
+  it('does not judge custom fields while the department is unknown', () => {
+    expect(problemsOf(submission({ ...VALID, department: 'dep-nope', 'fields[x]': 'y' }))).toEqual([
+      { code: 'unknown_department', field: 'department' },
+    ]);
+  });
+
+  it('does not require a name when the schema does not', () => {
+    const schema = { ...SCHEMA, customer: { emailRequired: true, nameRequired: false } };
+    const outcome = validateSubmission(submission(without('name')), schema);
+    expect(outcome.ok && outcome.ticket.customer).toEqual({ email: 'ana@example.com' });
+  });
+
+  it('accepts a department without categories and no category', () => {
+    const outcome = validateSubmission(submission({ ...without('category', 'fields[browser]'), department: 'dep-fin' }), SCHEMA);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.ok && 'categoryId' in outcome.ticket).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoToken, KNOWN_CUSTOMER, spoolFiles, startClientFixture, ticket, type ClientFixture } from './client-fixture.ts';
+
+let fixture: ClientFixture | undefined;
+let removeFiles: (() => Promise<void>) | undefined;
+
+afterEach(async () => {
+  if (fixture) expectNoToken(fixture.logLines);
+  await fixture?.close();
+  await removeFiles?.();
+  fixture = undefined;
+  removeFiles = undefined;
+});
+
+const endpoints = (f: ClientFixture) => f.fake.requests.map((request) => request.endpoint);
+
+describe('createTomTicketClient: creating tickets against the fake TomTicket', () => {
+  it('sends a full ticket with category, custom fields and three attachments, byte for byte', async () => {
+    fixture = await startClientFixture();
+    const spooled = await spoolFiles([
+      { fileName: 'relatório.pdf', type: 'application/pdf', bytes: randomBytes(300_000) },
+      { fileName: 'foto.png', type: 'image/png', bytes: randomBytes(70_000) },
+      { fileName: 'notas v2.txt', type: 'text/plain', bytes: Buffer.from('linha 1\r\nlinha 2\n') },
+    ]);
+    removeFiles = spooled.remove;
+
+    const result = await fixture.client.createTicket(
+      ticket({
+        categoryId: 'cat-webcam',
+        priority: 4,
+        customFields: { pedido: 'PED-123', 'campo 2': 'Valor com acento ã' },
+        attachments: spooled.files,
+      }),
+    );
+
+    const [stored] = fixture.fake.tickets;
+    expect(result).toEqual({ ok: true, id: stored?.id, protocol: stored?.protocol });
+    expect(stored).toMatchObject({
+      customerEmail: KNOWN_CUSTOMER.email,
+      departmentId: 'dep-support',
+      categoryId: 'cat-webcam',
+      title: 'Câmera não liga',
+      message: 'A webcam parou depois da atualização.',
+      priority: 4,
+      customFields: { pedido: 'PED-123', 'campo 2': 'Valor com acento ã' },
+    });
+    expect(stored?.attachments.map(({ fieldName, fileName, type, size, sha256 }) => ({ fieldName, fileName, type, size, sha256 }))).toEqual(
+      spooled.files.map((file, index) => ({
+        fieldName: `anexos[${index}]`,
+        fileName: file.fileName,
+        type: file.type,
+        size: file.size,
+        sha256: spooled.sha256[index],
+      })),
+    );
+  });
+
+  it('creates an unknown customer before the ticket, named after the e-mail when nameless', async () => {
+    fixture = await startClientFixture({ createCustomers: true });
+    const result = await fixture.client.createTicket(ticket({ customer: { email: 'novo.cliente@example.com' } }));
+    expect(result.ok).toBe(true);
+    expect(endpoints(fixture)).toEqual(['cliente', 'criar_cliente', 'criar_chamado', 'chamado']);
+    expect(fixture.fake.customers).toContainEqual(
+      expect.objectContaining({ email: 'novo.cliente@example.com', name: 'novo.cliente' }),
+    );
+    expect(fixture.fake.tickets[0]?.customerEmail).toBe('novo.cliente@example.com');
+  });
+
+  it('uses the given name for a new customer and skips creation for a known one', async () => {
+    fixture = await startClientFixture({ createCustomers: true });
+    expect((await fixture.client.createTicket(ticket({ customer: { email: 'bia@example.com', name: 'Beatriz Lima' } }))).ok).toBe(true);
+    expect(fixture.fake.customers).toContainEqual(expect.objectContaining({ email: 'bia@example.com', name: 'Beatriz Lima' }));
+    fixture.fake.clearRequests();
+    expect((await fixture.client.createTicket(ticket())).ok).toBe(true);
+    expect(endpoints(fixture)).toEqual(['cliente', 'criar_chamado', 'chamado']);
+  });
+
+  it('with createCustomers off, goes straight to the ticket', async () => {
+    fixture = await startClientFixture({ createCustomers: false });
+    expect((await fixture.client.createTicket(ticket())).ok).toBe(true);
+    expect(endpoints(fixture)).toEqual(['criar_chamado', 'chamado']);
+  });
+
+  it('returns the protocol from the detail lookup', async () => {
+    fixture = await startClientFixture();
+    const first = await fixture.client.createTicket(ticket());
+    const second = await fixture.client.createTicket(ticket());
+    expect(first).toEqual({ ok: true, id: fixture.fake.tickets[0]?.id, protocol: 1 });
+    expect(second).toEqual({ ok: true, id: fixture.fake.tickets[1]?.id, protocol: 2 });
+  });
+
+  it('succeeds with the id alone when the detail lookup fails', async () => {
+    // The account allows one call per second and the client does not retry: the lookup right
+    // after the creation is refused with 429.
+    fixture = await startClientFixture({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }, { requestsPerSecond: 1 });
+    const result = await fixture.client.createTicket(ticket());
+    expect(result).toEqual({ ok: true, id: fixture.fake.tickets[0]?.id });
+    expect(fixture.fake.requests.map(({ endpoint, status }) => [endpoint, status])).toEqual([
+      ['criar_chamado', 200],
+      ['chamado', 429],
+    ]);
+  });
+
+  it('logs each upstream call with endpoint, status and duration, the token shown as ***', async () => {
+    fixture = await startClientFixture({ createCustomers: true });
+    await fixture.client.createTicket(ticket({ customer: { email: 'log@example.com' } }));
+    const calls = fixture.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(calls.map((call) => call.endpoint)).toEqual(['cliente', 'criar_cliente', 'criar_chamado', 'chamado']);
+    for (const call of calls) {
+      expect(call).toMatchObject({ level: 'info', status: 200, durationMs: expect.any(Number) });
+      expect(call.path).toMatch(/^[a-z_]+\/\*\*\*/);
+    }
+    expect(calls[2]?.path).toBe('criar_chamado/***/…');
+    // The customer's e-mail is personal data: it stays out of the log.
+    expect(fixture.logLines.join('\n')).not.toContain('log@example.com');
+  });
+});

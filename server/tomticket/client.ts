@@ -1,0 +1,96 @@
+import type { Logger } from '../log/types.ts';
+import { createRedactor } from '../log/create-redactor.ts';
+import { buildTicketForm } from './build-ticket-form.ts';
+import { createUpstreamCaller, type UpstreamOutcome } from './call-upstream.ts';
+import { ensureCustomer } from './ensure-customer.ts';
+import type { RateLimiter } from './limiter.ts';
+import { parseCreatedTicket } from './parse-created-ticket.ts';
+import { parseDepartments } from './parse-departments.ts';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry-delay.ts';
+import type { CreateTicketResult, TicketToCreate, TomTicketClient, UpstreamDepartment } from './types.ts';
+import { UpstreamError } from './upstream-error.ts';
+
+export { UpstreamError, type UpstreamErrorCode } from './upstream-error.ts';
+
+/** Options of {@link createTomTicketClient}. */
+export interface TomTicketClientOptions {
+  /** Base URL of the legacy API, e.g. https://api.tomticket.com. */
+  apiUrl: string;
+  /** The account's secret token; it goes into URL paths and nowhere else. */
+  token: string;
+  /** The most one call may take, per try. */
+  timeoutMs: number;
+  /** Check and create the customer before each ticket. */
+  createCustomers: boolean;
+  /** The one limiter every call of the server goes through. */
+  limiter: RateLimiter;
+  logger: Logger;
+  /** Retries of refused (429) or undelivered calls; default {@link DEFAULT_RETRY}. */
+  retry?: RetryPolicy;
+  /** Pause between retries; tests replace it. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const REJECTED_WITHOUT_REASON = 'TomTicket refused the request without saying why.';
+
+/** A client of TomTicket's legacy API that answers with values, not exceptions, for expected failures. */
+export function createTomTicketClient(options: TomTicketClientOptions): TomTicketClient {
+  const call = createUpstreamCaller({
+    ...options,
+    retry: options.retry ?? DEFAULT_RETRY,
+    redact: createRedactor([options.token]),
+  });
+
+  async function createTicket(ticket: TicketToCreate): Promise<CreateTicketResult> {
+    if (options.createCustomers) {
+      const customer = await ensureCustomer(call, ticket.customer);
+      if (customer.kind !== 'ready') return failure(customer);
+    }
+    const creation = await call({
+      endpoint: 'criar_chamado',
+      method: 'POST',
+      segments: [{ value: ticket.customer.email }],
+      body: () => buildTicketForm(ticket),
+    });
+    if (creation.kind !== 'answer') return failure(creation);
+    const created = parseCreatedTicket(creation.body);
+    if (created.id === undefined || created.protocol !== undefined) return { ok: true, ...created };
+    return { ok: true, id: created.id, ...(await lookUpProtocol(created.id)) };
+  }
+
+  /** The human-facing number comes from the detail call; without it the ticket still exists. */
+  async function lookUpProtocol(id: string): Promise<{ protocol?: number }> {
+    const detail = await call({ endpoint: 'chamado', method: 'GET', segments: [{ value: id, logged: true }] });
+    if (detail.kind !== 'answer') {
+      options.logger.warn('tomticket ticket created, protocol unknown', { id, lookup: detail.kind });
+      return {};
+    }
+    const { protocol } = parseCreatedTicket(detail.body);
+    return protocol === undefined ? {} : { protocol };
+  }
+
+  async function listDepartments(): Promise<UpstreamDepartment[]> {
+    const listing = await call({ endpoint: 'departamentos', method: 'GET' });
+    if (listing.kind === 'timeout') throw new UpstreamError('upstream_timeout', 'TomTicket did not list the departments in time');
+    if (listing.kind === 'unavailable') throw new UpstreamError('upstream_unavailable', listing.detail);
+    if (listing.kind === 'rejected') {
+      throw new UpstreamError('upstream_unavailable', `departamentos refused: ${listing.message ?? 'no reason given'}`);
+    }
+    const departments = parseDepartments(listing.body);
+    if (!departments) throw new UpstreamError('upstream_unavailable', 'departamentos answered without a data list');
+    return departments;
+  }
+
+  return { createTicket, listDepartments };
+}
+
+function failure(outcome: Exclude<UpstreamOutcome, { kind: 'answer' }>): CreateTicketResult {
+  switch (outcome.kind) {
+    case 'rejected':
+      return { ok: false, kind: 'rejected', message: outcome.message ?? REJECTED_WITHOUT_REASON };
+    case 'unavailable':
+      return { ok: false, kind: 'unavailable', detail: outcome.detail };
+    case 'timeout':
+      return { ok: false, kind: 'timeout' };
+  }
+}

@@ -1,0 +1,12 @@
+/** TomTicket's legacy API as the server uses it: the client, its errors and the shared rate limiter. */
+export type {
+  CreateTicketResult,
+  SpooledFile,
+  TicketToCreate,
+  TomTicketClient,
+  UpstreamDepartment,
+} from './types.ts';
+export { createTomTicketClient, type TomTicketClientOptions } from './client.ts';
+export { UpstreamError, type UpstreamErrorCode } from './upstream-error.ts';
+export { createRateLimiter, DEFAULT_WINDOW_MS, type RateLimiter, type RateLimiterOptions } from './limiter.ts';
+export { DEFAULT_RETRY, type RetryPolicy } from './retry-delay.ts';

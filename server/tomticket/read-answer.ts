@@ -1,0 +1,43 @@
+/** An upstream answer's body: a JSON object, or why it is not one. */
+export type AnswerBody =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; problem: 'not_json' | 'too_large' };
+
+/** The most bytes read from an answer; TomTicket's are small, a runaway proxy page is not. */
+export const ANSWER_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads a response body as a JSON object, stopping after `maxBytes`. Arrays, strings and other
+ * JSON that is not an object count as not JSON: every legacy-API answer is an object.
+ */
+export async function readAnswer(response: Response, maxBytes: number = ANSWER_MAX_BYTES): Promise<AnswerBody> {
+  const text = await readCappedText(response, maxBytes);
+  if (text === undefined) return { ok: false, problem: 'too_large' };
+  try {
+    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return { ok: true, body: parsed as Record<string, unknown> };
+    }
+  } catch {
+    // Falls through: a body that does not parse is the same failure as one of the wrong shape.
+  }
+  return { ok: false, problem: 'not_json' };
+}
+
+async function readCappedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (!response.body) return '';
+  const decoder = new TextDecoder();
+  const reader = response.body.getReader();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}

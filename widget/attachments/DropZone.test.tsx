@@ -1,0 +1,96 @@
+import { fireEvent } from '@testing-library/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { FakeXhr } from '../testing/fakeXhr.ts';
+import { mountElement } from '../testing/mountElement.ts';
+import { useWidgetTestEnvironment } from '../testing/setup.ts';
+
+useWidgetTestEnvironment();
+
+const fileNames = (shadow: ShadowRoot) =>
+  [...shadow.querySelectorAll('[part=file-list] li > span')].map((span) => span.textContent);
+
+/** Dispatches `type` on `target` carrying `files` the way drops and pastes carry them. */
+function dispatchWithFiles(target: Element, type: 'drop' | 'paste', files: File[]) {
+  const event = new Event(type, { bubbles: true, cancelable: true, composed: true });
+  const transfer = { files };
+  Object.defineProperty(event, type === 'drop' ? 'dataTransfer' : 'clipboardData', { value: transfer });
+  target.dispatchEvent(event);
+  return event;
+}
+
+describe('drop zone', () => {
+  it('is a button that opens the hidden file input', async () => {
+    const { screen, shadow } = await mountElement();
+    const input = shadow.querySelector('input[type=file]') as HTMLInputElement;
+    expect(input.multiple).toBe(true);
+    const click = vi.spyOn(input, 'click').mockImplementation(() => {});
+    fireEvent.click(screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' }));
+    expect(click).toHaveBeenCalledOnce();
+  });
+
+  it('takes files dropped on it', async () => {
+    const { screen, shadow } = await mountElement();
+    const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
+    const over = new Event('dragover', { bubbles: true, cancelable: true });
+    zone.dispatchEvent(over);
+    expect(over.defaultPrevented).toBe(true);
+    expect(zone.classList.contains('on')).toBe(true);
+    const drop = dispatchWithFiles(zone, 'drop', [new File(['abc'], 'log.txt', { type: 'text/plain' })]);
+    expect(drop.defaultPrevented).toBe(true);
+    expect(zone.classList.contains('on')).toBe(false);
+    expect(fileNames(shadow)).toEqual(['log.txt']);
+  });
+
+  it('takes pasted screenshots, named by time, and leaves plain text pastes alone', async () => {
+    const { screen, shadow } = await mountElement();
+    const message = screen.getByRole('textbox', { name: 'Mensagem' });
+    const text = dispatchWithFiles(message, 'paste', []);
+    expect(text.defaultPrevented).toBe(false);
+    const image = dispatchWithFiles(message, 'paste', [new File(['png'], 'image.png', { type: 'image/png' })]);
+    expect(image.defaultPrevented).toBe(true);
+    expect(fileNames(shadow)).toEqual([expect.stringMatching(/^screenshot-\d+\.png$/)]);
+  });
+
+  it('enforces the file limit of the contract before sending', async () => {
+    const { screen, shadow } = await mountElement();
+    const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
+    const files = Array.from({ length: 26 }, (_, i) => new File(['x'], `f${i}.txt`));
+    dispatchWithFiles(zone, 'drop', files);
+    expect(screen.getByText('Máximo de 25 arquivos')).toBeTruthy();
+    expect(zone.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    expect(FakeXhr.requests).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Remover f25.txt' }));
+    expect(shadow.querySelector('#tt-attachments-error')).toBeNull();
+  });
+});
+
+describe('file list', () => {
+  it('lists name and human size, with a thumbnail for images and a remove button named after the file', async () => {
+    const { screen, shadow } = await mountElement();
+    const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
+    dispatchWithFiles(zone, 'drop', [
+      new File(['x'.repeat(1536)], 'foto.png', { type: 'image/png' }),
+      new File(['x'.repeat(10)], 'notas.txt', { type: 'text/plain' }),
+    ]);
+    const items = [...shadow.querySelectorAll('[part=file-list] li')];
+    expect(items.map((li) => li.textContent)).toEqual(['foto.png1,5 KB×', 'notas.txt0,1 KB×']);
+    expect(items[0]!.querySelector('img')!.getAttribute('src')).toBe('blob:test/0');
+    expect(items[1]!.querySelector('img')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remover foto.png' }));
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/0');
+    expect(fileNames(shadow)).toEqual(['notas.txt']);
+    expect(shadow.activeElement).toBe(zone);
+  });
+
+  it('sends the files as repeated attachments entries', async () => {
+    const { screen, element } = await mountElement();
+    const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
+    dispatchWithFiles(zone, 'drop', [new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
+    element.prefill({ email: 'a@b.co', name: 'A', department: 'd2', title: 'T', message: 'M' });
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    const sent = FakeXhr.last().body!.getAll('attachments') as File[];
+    expect(sent.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
+  });
+});

@@ -1,0 +1,30 @@
+/** Where the customer's typing survives a reload: text, choices and custom fields, never files. */
+export interface Draft {
+  /** The saved values; `{}` when there are none, storage is unavailable or holds garbage. */
+  load(): Record<string, string>;
+  save(values: Readonly<Record<string, string>>): void;
+  clear(): void;
+}
+
+/** A draft in localStorage under `key`; every failure (private mode, quota, garbage) reads as "no draft". */
+export function createDraft(key: string): Draft {
+  const attempt = <T>(run: (storage: Storage) => T): T | undefined => {
+    try {
+      return run(localStorage);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    load() {
+      const saved = attempt((storage) => JSON.parse(storage.getItem(key) ?? '{}'));
+      const values: Record<string, string> = {};
+      if (saved && typeof saved === 'object') {
+        for (const [name, value] of Object.entries(saved)) if (typeof value === 'string') values[name] = value;
+      }
+      return values;
+    },
+    save: (values) => attempt((storage) => storage.setItem(key, JSON.stringify(values))),
+    clear: () => attempt((storage) => storage.removeItem(key)),
+  };
+}

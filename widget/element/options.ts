@@ -1,0 +1,51 @@
+import type { StringOverrides } from '../i18n/strings.ts';
+
+/** Everything that configures one form: an element's attributes, or mount()'s options. */
+export interface Options {
+  /** The companion server's URL; '' means the folder widget.js was loaded from. */
+  endpoint: string;
+  /** 'pt-BR', 'en' or 'es'; '' means the page's <html lang>, then the browser's language. */
+  lang: string;
+  theme: 'light' | 'dark' | 'auto';
+  /** 'inline' draws the form in place; 'launcher' a floating button that opens it in a dialog. */
+  mode: 'inline' | 'launcher';
+  /** Department id to preselect. */
+  department: string;
+  /** Hide the department choice when `department` names one of the form's departments. */
+  departmentLocked: boolean;
+  /** Prefilled customer e-mail and name. */
+  email: string;
+  name: string;
+  /** Text overrides for this form, per locale. */
+  strings: StringOverrides;
+  /** Keep a draft of what is typed in localStorage. */
+  draft: boolean;
+}
+
+/** What users pass: any subset of {@link Options}. */
+export type MountOptions = Partial<Options>;
+
+/** Every option's value when none is given. */
+export const DEFAULTS = {
+  endpoint: '',
+  lang: '',
+  theme: 'auto',
+  mode: 'inline',
+  department: '',
+  departmentLocked: false,
+  email: '',
+  name: '',
+  strings: {},
+  draft: true,
+} satisfies Options;
+
+/** Complete options: `given` over {@link DEFAULTS}, the endpoint resolved against `base`, unknown enum values defaulted. */
+export function resolveOptions(given: MountOptions, base: string): Options {
+  const options: Options = { ...DEFAULTS, ...given };
+  return {
+    ...options,
+    endpoint: (options.endpoint || base).replace(/\/+$/, ''),
+    theme: options.theme === 'light' || options.theme === 'dark' ? options.theme : 'auto',
+    mode: options.mode === 'launcher' ? 'launcher' : 'inline',
+  };
+}

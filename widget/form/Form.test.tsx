@@ -1,0 +1,271 @@
+import { fireEvent, waitFor, within } from '@testing-library/dom';
+import { describe, expect, it, vi } from 'vitest';
+import { FakeXhr } from '../testing/fakeXhr.ts';
+import { mountElement } from '../testing/mountElement.ts';
+import { serveSchema } from '../testing/schema.ts';
+import { useWidgetTestEnvironment } from '../testing/setup.ts';
+
+useWidgetTestEnvironment();
+
+type Screen = Awaited<ReturnType<typeof mountElement>>['screen'];
+
+const type = (control: HTMLElement, value: string) => fireEvent.input(control, { target: { value } });
+const describedBy = (control: HTMLElement, shadow: ShadowRoot) =>
+  (control.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => shadow.getElementById(id)?.textContent);
+
+/** Fills everything the test schema requires, in department d1 / category c1. */
+function fillValidTicket(screen: Screen) {
+  type(screen.getByRole('textbox', { name: 'E-mail' }), 'ana@example.com');
+  type(screen.getByRole('textbox', { name: 'Nome' }), 'Ana');
+  type(screen.getByRole('combobox', { name: 'Departamento' }), 'd1');
+  type(screen.getByRole('combobox', { name: 'Categoria' }), 'c1');
+  type(screen.getByRole('textbox', { name: 'Assunto' }), 'Webcam não liga');
+  type(screen.getByRole('textbox', { name: 'Mensagem' }), 'Desde ontem.');
+  type(screen.getByRole('textbox', { name: 'Pedido' }), 'A-1');
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Aceito os termos' }));
+}
+
+describe('counters', () => {
+  it('shows n / 250 for the title as the customer types, counting an emoji as one character', async () => {
+    const { screen } = await mountElement();
+    const title = screen.getByRole('textbox', { name: 'Assunto' });
+    expect(screen.getByText('0 / 250')).toBeTruthy();
+    type(title, 'Olá 👋');
+    expect(screen.getByText('5 / 250')).toBeTruthy();
+  });
+
+  it('shows n / 1024 for the message and the error as soon as it is over the limit', async () => {
+    const { screen, shadow } = await mountElement();
+    const message = screen.getByRole('textbox', { name: 'Mensagem' });
+    type(message, 'x'.repeat(1024));
+    expect(screen.getByText('1024 / 1024')).toBeTruthy();
+    expect(message.getAttribute('aria-invalid')).toBeNull();
+    type(message, 'x'.repeat(1025));
+    expect(screen.getByText('1025 / 1024')).toBeTruthy();
+    expect(message.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(message, shadow)).toEqual(['1025 / 1024', 'Máximo de 1024 caracteres']);
+  });
+});
+
+describe('validation', () => {
+  it('says nothing before a field is left, then shows the problem tied to the field', async () => {
+    const { screen, shadow } = await mountElement();
+    const title = screen.getByRole('textbox', { name: 'Assunto' });
+    expect(screen.queryByText('Obrigatório')).toBeNull();
+    fireEvent.blur(title);
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(title, shadow)).toContain('Obrigatório');
+    type(title, 'Algo');
+    expect(title.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('checks the e-mail format', async () => {
+    const { screen } = await mountElement();
+    const email = screen.getByRole('textbox', { name: 'E-mail' });
+    type(email, 'ana@');
+    fireEvent.blur(email);
+    expect(screen.getByText('E-mail inválido')).toBeTruthy();
+    type(email, 'ana@example.com');
+    expect(screen.queryByText('E-mail inválido')).toBeNull();
+  });
+
+  it('draws each custom field type with its rules, help and required marks', async () => {
+    const { screen, shadow } = await mountElement();
+    type(screen.getByRole('combobox', { name: 'Departamento' }), 'd1');
+    const order = screen.getByRole('textbox', { name: 'Pedido' });
+    expect(order.hasAttribute('required')).toBe(true);
+    expect(describedBy(order, shadow)).toEqual(['Número do pedido', '0 / 10']);
+    type(order, '12345678901');
+    expect(describedBy(order, shadow)).toContain('Máximo de 10 caracteres');
+
+    const quantity = screen.getByRole('spinbutton', { name: 'Quantidade' });
+    type(quantity, '11');
+    fireEvent.blur(quantity);
+    expect(describedBy(quantity, shadow)).toContain('Valor inválido');
+    type(quantity, '3');
+    expect(quantity.getAttribute('aria-invalid')).toBeNull();
+
+    const other = screen.getByRole('textbox', { name: 'Outro e-mail' });
+    type(other, 'nope');
+    fireEvent.blur(other);
+    expect(describedBy(other, shadow)).toContain('E-mail inválido');
+
+    expect(shadow.querySelector('input[type=date][name="fields[when]"]')).toBeTruthy();
+    const os = screen.getByRole('combobox', { name: 'Sistema' }) as HTMLSelectElement;
+    expect([...os.options].map((o) => o.text)).toEqual(['Selecione', 'Windows', 'macOS']);
+
+    const terms = screen.getByRole('checkbox', { name: 'Aceito os termos' });
+    fireEvent.blur(terms);
+    expect(describedBy(terms, shadow)).toContain('Obrigatório');
+    fireEvent.click(terms);
+    expect(terms.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('on submit shows every problem, moves the focus to the first and sends nothing', async () => {
+    const { screen, shadow } = await mountElement();
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    await waitFor(() => expect(shadow.activeElement).toBe(screen.getByRole('textbox', { name: 'E-mail' })));
+    expect(screen.getAllByText('Obrigatório')).toHaveLength(5);
+    expect(FakeXhr.requests).toHaveLength(0);
+  });
+});
+
+describe('department switching', () => {
+  it('updates categories and custom fields, keeps what was typed, and restores custom values by id', async () => {
+    const { screen } = await mountElement();
+    expect(screen.queryByRole('combobox', { name: 'Categoria' })).toBeNull();
+    type(screen.getByRole('textbox', { name: 'Assunto' }), 'Título');
+    type(screen.getByRole('textbox', { name: 'Mensagem' }), 'Mensagem longa');
+    const department = screen.getByRole('combobox', { name: 'Departamento' });
+
+    type(department, 'd1');
+    const category = screen.getByRole('combobox', { name: 'Categoria' }) as HTMLSelectElement;
+    expect([...category.options].map((o) => o.text)).toEqual(['Selecione', 'Webcam', 'Teclado']);
+    expect(screen.queryByRole('textbox', { name: 'Modelo da webcam' })).toBeNull();
+    type(category, 'c1');
+    expect(screen.getByRole('textbox', { name: 'Modelo da webcam' })).toBeTruthy();
+    type(screen.getByRole('textbox', { name: 'Pedido' }), 'A-1');
+
+    type(department, 'd2');
+    expect(screen.queryByRole('combobox', { name: 'Categoria' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Pedido' })).toBeNull();
+    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Título');
+    expect((screen.getByRole('textbox', { name: 'Mensagem' }) as HTMLTextAreaElement).value).toBe('Mensagem longa');
+
+    type(department, 'd1');
+    expect((screen.getByRole('textbox', { name: 'Pedido' }) as HTMLInputElement).value).toBe('A-1');
+  });
+});
+
+describe('priority', () => {
+  it('is a labelled choice of the four TomTicket priorities, preselected from the schema', async () => {
+    const { screen } = await mountElement();
+    const priority = screen.getByRole('combobox', { name: 'Prioridade' }) as HTMLSelectElement;
+    expect([...priority.options].map((o) => o.text)).toEqual(['Baixa', 'Normal', 'Alta', 'Urgente']);
+    expect(priority.value).toBe('1');
+  });
+});
+
+describe('sending', () => {
+  it('locks the form, shows upload progress, and cannot be sent twice', async () => {
+    const { screen, shadow } = await mountElement();
+    fillValidTicket(screen);
+    const send = screen.getByRole('button', { name: 'Enviar' });
+    fireEvent.click(send);
+    fireEvent.submit(send.closest('form')!);
+    expect(FakeXhr.requests).toHaveLength(1);
+    expect(shadow.querySelector('fieldset')!.disabled).toBe(true);
+    FakeXhr.last().progress(42, 100);
+    expect(screen.getByText('Enviando… 42%')).toBeTruthy();
+    expect((shadow.querySelector('progress[part=progress]') as HTMLProgressElement).value).toBe(42);
+    await waitFor(() => expect(shadow.activeElement).toBe(screen.getByRole('button', { name: 'Cancelar' })));
+  });
+
+  it('shows the protocol number after success and starts over with "send another"', async () => {
+    const { screen, shadow } = await mountElement();
+    fillValidTicket(screen);
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    FakeXhr.last().respond(201, { ok: true, ticket: { id: 'h1', protocol: 123 } });
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toBe('Chamado nº 123 criado');
+    await waitFor(() => expect(shadow.activeElement).toBe(status));
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar outro' }));
+    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it('says the ticket was created when TomTicket gave no protocol', async () => {
+    const { screen } = await mountElement();
+    fillValidTicket(screen);
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    FakeXhr.last().respond(201, { ok: true, ticket: {} });
+    expect((await screen.findByRole('status')).textContent).toBe('Chamado criado');
+  });
+});
+
+describe('server errors', () => {
+  it('puts an error about a custom field next to that field and focuses it', async () => {
+    const { screen, shadow } = await mountElement();
+    fillValidTicket(screen);
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    FakeXhr.last().respond(400, {
+      ok: false,
+      error: { code: 'invalid_value', message: 'bad value', field: 'fields[order]' },
+    });
+    const order = screen.getByRole('textbox', { name: 'Pedido' });
+    await waitFor(() => expect(order.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedBy(order, shadow)).toContain('Valor inválido');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(shadow.activeElement).toBe(order));
+    type(order, 'A-2');
+    expect(order.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it("shows TomTicket's own message for upstream_rejected in a form-level alert", async () => {
+    const { screen } = await mountElement();
+    fillValidTicket(screen);
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    FakeXhr.last().respond(422, {
+      ok: false,
+      error: { code: 'upstream_rejected', message: 'Cliente bloqueado pelo TomTicket' },
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('Cliente bloqueado pelo TomTicket');
+  });
+
+  it('keeps everything after a network failure and retries with the same Idempotency-Key', async () => {
+    const { screen } = await mountElement();
+    fillValidTicket(screen);
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    const first = FakeXhr.last();
+    first.fail();
+    expect((await screen.findByRole('alert')).textContent).toContain('Sem conexão. Tente de novo.');
+    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Webcam não liga');
+    expect((screen.getByRole('checkbox', { name: 'Aceito os termos' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Tentar de novo' }));
+    expect(FakeXhr.requests).toHaveLength(2);
+    expect(FakeXhr.last().headers['Idempotency-Key']).toBe(first.headers['Idempotency-Key']);
+    expect(first.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('names each failure by its code, with a generic text for codes it does not know', async () => {
+    const { screen } = await mountElement();
+    fillValidTicket(screen);
+    const cases: Array<[number, unknown, Record<string, string>, string]> = [
+      [502, { ok: false, error: { code: 'upstream_unavailable', message: 'x' } }, {}, 'Suporte indisponível'],
+      [504, { ok: false, error: { code: 'upstream_timeout', message: 'x' } }, {}, 'O suporte não respondeu'],
+      [429, { ok: false, error: { code: 'rate_limited', message: 'x' } }, { 'Retry-After': '120' }, 'Tente em 2 min'],
+      [413, '<html>too large</html>', {}, 'Envio acima de 25 MB'],
+      [401, { ok: false, error: { code: 'identity_expired', message: 'x' } }, {}, 'Algo deu errado'],
+    ];
+    for (const [status, body, headers, text] of cases) {
+      fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+      FakeXhr.last().respond(status, body, headers);
+      expect((await screen.findByRole('alert')).textContent).toContain(text);
+    }
+  });
+
+  it('can cancel an upload and says so', async () => {
+    const { screen } = await mountElement();
+    fillValidTicket(screen);
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancelar' }));
+    expect(FakeXhr.last().aborted).toBe(true);
+    expect((await screen.findByRole('alert')).textContent).toContain('Envio cancelado.');
+    expect(screen.getByRole('button', { name: 'Enviar' }).closest('fieldset')!.disabled).toBe(false);
+  });
+});
+
+describe('loading', () => {
+  it('offers to retry when the form cannot be loaded', async () => {
+    vi.stubGlobal('fetch', vi.fn(serveSchema(undefined, 502)));
+    const element = document.createElement('tomticket-form');
+    document.body.append(element);
+    const screen = within(element.shadowRoot!.firstElementChild as HTMLElement);
+    expect(screen.getByRole('status').textContent).toBe('Carregando…');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Falha ao carregar o formulário.'));
+    vi.stubGlobal('fetch', vi.fn(serveSchema()));
+    fireEvent.click(screen.getByRole('button', { name: 'Tentar de novo' }));
+    await screen.findByRole('button', { name: 'Enviar' });
+  });
+});

@@ -1,0 +1,43 @@
+import { namePastedFiles } from '../attachments/namePastedFiles.ts';
+import { Launcher } from '../launcher/Launcher.tsx';
+import { Form } from './Form.tsx';
+import { Success } from './Success.tsx';
+import type { ViewProps } from './view.ts';
+
+/** The shadow root's content: themed wrapper, inline or behind the launcher; pasted files become attachments. */
+export function Widget({ view }: ViewProps) {
+  const { model, options } = view;
+  const body = <Body view={view} />;
+  return (
+    <div
+      class={`tt ${options.theme} ${options.mode}`}
+      lang={view.locale}
+      onPaste={(e) => {
+        const files = namePastedFiles(e.clipboardData?.files ?? [], Date.now());
+        if (files.length) {
+          e.preventDefault();
+          model.addFiles(files);
+        }
+      }}
+    >
+      {options.mode === 'launcher' ? <Launcher view={view}>{body}</Launcher> : body}
+    </div>
+  );
+}
+
+function Body({ view }: ViewProps) {
+  const { model, t } = view;
+  const state = model.loadState.value;
+  if (state === 'loading') return <p role="status">{t('loading')}</p>;
+  if (state === 'failed') {
+    return (
+      <div role="alert" part="error" class="bad">
+        {t('loadFailed')}{' '}
+        <button type="button" part="button" onClick={model.load}>
+          {t('retry')}
+        </button>
+      </div>
+    );
+  }
+  return model.status.value === 'sent' ? <Success view={view} /> : <Form view={view} />;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { ptBR } from './pt-BR.ts';
+import { createI18n, pickLocale } from './translate.ts';
+
+const MB = 1024 * 1024;
+
+describe('pickLocale', () => {
+  it('takes the first candidate the widget speaks, by primary language', () => {
+    expect(pickLocale('en', 'pt-BR')).toBe('en');
+    expect(pickLocale(null, 'es-MX', 'en-US')).toBe('es');
+    expect(pickLocale('', 'pt-PT')).toBe('pt-BR');
+    expect(pickLocale('fr', 'de', 'EN-gb')).toBe('en');
+  });
+
+  it('falls back to pt-BR', () => {
+    expect(pickLocale(undefined, 'ja', 'zh-CN')).toBe('pt-BR');
+  });
+});
+
+describe('createI18n', () => {
+  it('fills placeholders', () => {
+    expect(createI18n('pt-BR', []).t('too_long', { n: 250 })).toBe('Máximo de 250 caracteres');
+    expect(createI18n('en', []).t('sent', { n: 123 })).toBe('Ticket #123 created');
+  });
+
+  it('writes sizes with the locale decimal separator, rounded up to a tenth', () => {
+    expect(createI18n('pt-BR', []).size(12.34 * MB)).toBe('12,4 MB');
+    expect(createI18n('en', []).size(12.34 * MB)).toBe('12.4 MB');
+    expect(createI18n('es', []).size(25 * MB)).toBe('25 MB');
+    expect(createI18n('pt-BR', []).size(1536)).toBe('1,5 KB');
+  });
+
+  it('looks up problems by code, with the generic text for unknown codes', () => {
+    const { problem } = createI18n('pt-BR', []);
+    expect(problem({ code: 'upstream_rejected', message: 'Cliente inativo' })).toBe('Cliente inativo');
+    expect(problem({ code: 'rate_limited', n: 3 })).toBe('Muitos envios. Tente em 3 min.');
+    expect(problem({ code: 'request_too_large', max: 25 * MB })).toBe('Envio acima de 25 MB');
+    expect(problem({ code: 'identity_expired' })).toBe(ptBR.internal);
+  });
+
+  it('applies overrides in order, for their locale only', () => {
+    const overrides = [{ 'pt-BR': { send: 'Mandar' }, en: { send: 'Go' } }, { 'pt-BR': { send: 'Abrir' } }];
+    expect(createI18n('pt-BR', overrides).t('send')).toBe('Abrir');
+    expect(createI18n('en', overrides).t('send')).toBe('Go');
+    expect(createI18n('es', overrides).t('send')).toBe('Enviar');
+  });
+
+  it('ships the same keys in every locale', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ptBR).sort());
+    expect(Object.keys(es).sort()).toEqual(Object.keys(ptBR).sort());
+  });
+});

@@ -1,0 +1,52 @@
+import { en } from './en.ts';
+import { es } from './es.ts';
+import { ptBR } from './pt-BR.ts';
+import type { Locale, Problem, StringKey, StringOverrides, Strings } from './strings.ts';
+
+const TABLES: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
+const KB = 1024;
+const MB = KB * KB;
+
+/** Values a string's `{placeholders}` are filled with. */
+export type Vars = Record<string, string | number | undefined>;
+
+/** The texts of one locale, with the site's overrides applied. */
+export interface I18n {
+  locale: Locale;
+  /** The string `key`, its `{placeholders}` filled from `vars`. */
+  t(key: StringKey, vars?: Vars): string;
+  /** Bytes as people read them: `12,4 MB` (pt-BR), `12.4 MB` (en), rounded up. */
+  size(bytes: number): string;
+  /** The text of a problem's code; unknown codes get the generic text. */
+  problem(problem: Problem): string;
+}
+
+/** The first of `candidates` (attribute, page language, browser language) the widget speaks, else pt-BR. */
+export function pickLocale(...candidates: Array<string | null | undefined>): Locale {
+  for (const candidate of candidates) {
+    const primary = candidate?.slice(0, 2).toLowerCase();
+    if (primary === 'pt') return 'pt-BR';
+    if (primary === 'en' || primary === 'es') return primary;
+  }
+  return 'pt-BR';
+}
+
+/** Texts for `locale`, each of `overrides` (later wins) replacing strings of the shipped table. */
+export function createI18n(locale: Locale, overrides: ReadonlyArray<StringOverrides | undefined>): I18n {
+  const table: Strings = Object.assign({}, TABLES[locale], ...overrides.map((o) => o?.[locale]));
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const t = (key: StringKey, vars?: Vars) =>
+    String(table[key] ?? key).replace(/\{(\w+)\}/g, (hole, name: string) => String(vars?.[name] ?? hole));
+  const size = (bytes: number) => {
+    const big = bytes >= MB;
+    // Rounded up, so "remove 3.2 MB" is always enough and a limit is never shown as reached early.
+    return t(big ? 'mb' : 'kb', { n: number.format(Math.ceil((bytes / (big ? MB : KB)) * 10) / 10) });
+  };
+  return {
+    locale,
+    t,
+    size,
+    problem: ({ code, message, n, max = 0 }) =>
+      t(code in table ? (code as StringKey) : 'internal', { message, n, max: size(max) }),
+  };
+}

@@ -1,0 +1,56 @@
+import { fireEvent, waitFor, within } from '@testing-library/dom';
+import { describe, expect, it } from 'vitest';
+import { mountElement, type TomTicketMethods } from '../testing/mountElement.ts';
+import { useWidgetTestEnvironment } from '../testing/setup.ts';
+
+useWidgetTestEnvironment();
+
+// Role queries are made only once the dialog is open: jsdom keeps a computed `display: none`
+// cached for a closed <dialog> inside a shadow root even after it opens.
+async function mountLauncher() {
+  const element = document.createElement('tomticket-form') as HTMLElement & TomTicketMethods;
+  element.setAttribute('mode', 'launcher');
+  document.body.append(element);
+  const shadow = element.shadowRoot!;
+  await waitFor(() => expect(shadow.querySelector('form')).toBeTruthy());
+  const launcher = shadow.querySelector('[part~=launcher]') as HTMLButtonElement;
+  return { element, shadow, launcher, dialog: shadow.querySelector('dialog')! };
+}
+
+describe('launcher mode', () => {
+  it('shows a floating button that opens the form in a dialog and gives the focus back on close', async () => {
+    const { shadow, launcher, dialog } = await mountLauncher();
+    expect(launcher.textContent).toBe('Abrir chamado');
+    expect(launcher.getAttribute('aria-haspopup')).toBe('dialog');
+    expect(dialog.open).toBe(false);
+
+    fireEvent.click(launcher);
+    expect(dialog.open).toBe(true);
+    const inside = within(dialog);
+    expect(inside.getByRole('heading', { name: 'Abrir chamado' }).id).toBe(dialog.getAttribute('aria-labelledby'));
+    expect(inside.getByRole('button', { name: 'Enviar' })).toBeTruthy();
+
+    fireEvent.click(inside.getByRole('button', { name: 'Fechar' }));
+    expect(dialog.open).toBe(false);
+    expect(shadow.activeElement).toBe(launcher);
+  });
+
+  it('opens and closes with the element methods', async () => {
+    const { element, dialog, shadow, launcher } = await mountLauncher();
+    element.open();
+    expect(dialog.open).toBe(true);
+    element.open();
+    expect(dialog.open).toBe(true);
+    element.close();
+    expect(dialog.open).toBe(false);
+    expect(shadow.activeElement).toBe(launcher);
+  });
+
+  it('does nothing for open() and close() inline', async () => {
+    const { element, shadow } = await mountElement();
+    element.open();
+    element.close();
+    expect(shadow.querySelector('dialog')).toBeNull();
+    expect(shadow.querySelector('form')).toBeTruthy();
+  });
+});

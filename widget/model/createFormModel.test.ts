@@ -1,0 +1,155 @@
+import { signal } from '@preact/signals-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { estimateMultipartBytes } from '../../contract/index.ts';
+import { resolveOptions } from '../element/options.ts';
+import { FakeXhr } from '../testing/fakeXhr.ts';
+import { serveSchema } from '../testing/schema.ts';
+import { createFormModel } from './createFormModel.ts';
+
+beforeEach(() => {
+  FakeXhr.requests = [];
+  vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  vi.stubGlobal('fetch', vi.fn(serveSchema()));
+  URL.createObjectURL = vi.fn(() => 'blob:test');
+  URL.revokeObjectURL = vi.fn();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function readyModel(options = {}) {
+  const settings = signal(resolveOptions(options, 'https://s.example'));
+  const emit = vi.fn();
+  const model = createFormModel(settings, emit);
+  await vi.waitFor(() => expect(model.loadState.value).toBe('ready'));
+  return { model, emit, settings };
+}
+
+function fillValid(model: Awaited<ReturnType<typeof readyModel>>['model']) {
+  model.prefill({
+    email: 'ana@example.com',
+    name: 'Ana',
+    department: 'd1',
+    category: 'c2',
+    title: 'Teclado',
+    message: 'Não digita\r\nnada',
+    fields: { order: 'A-1', terms: true, qty: 2 },
+  });
+}
+
+/** The text entries of a sent FormData, in order. */
+const sentEntries = (body: FormData) => [...body.entries()].map(([name, value]) => [name, typeof value === 'string' ? value : (value as File).name]);
+
+describe('the request the model builds', () => {
+  it('counts with estimateMultipartBytes exactly the entries it sends', async () => {
+    const { model } = await readyModel();
+    fillValid(model);
+    model.set('fields[cam]', 'only for category c1');
+    model.set('fields[os]', '');
+    const file = new File(['%PDF'], 'nota "fiscal".pdf', { type: 'application/pdf' });
+    model.addFiles([file]);
+
+    const expected = [
+      { name: 'email', value: 'ana@example.com' },
+      { name: 'name', value: 'Ana' },
+      { name: 'department', value: 'd1' },
+      { name: 'category', value: 'c2' },
+      { name: 'title', value: 'Teclado' },
+      { name: 'message', value: 'Não digita\r\nnada' },
+      { name: 'fields[order]', value: 'A-1' },
+      { name: 'fields[qty]', value: '2' },
+      { name: 'fields[terms]', value: 'true' },
+      { name: 'priority', value: '1' },
+    ];
+    expect(model.entries.value.slice(0, -1)).toEqual(expected);
+    expect(model.bytes.value).toBe(
+      estimateMultipartBytes([
+        ...expected,
+        { name: 'attachments', fileName: 'nota "fiscal".pdf', type: 'application/pdf', size: 4 },
+      ]),
+    );
+
+    expect(model.submit()).toBe(true);
+    expect(sentEntries(FakeXhr.last().body!)).toEqual([
+      ...expected.map((e) => [e.name, e.value]),
+      ['attachments', 'nota "fiscal".pdf'],
+    ]);
+  });
+
+  it('sends an unchecked checkbox as nothing and drops a category of another department', async () => {
+    const { model } = await readyModel();
+    fillValid(model);
+    model.prefill({ fields: { terms: false, qty: '' } });
+    expect(model.entries.value.map((e) => e.name)).not.toContain('fields[terms]');
+    model.set('department', 'd2');
+    expect(model.entries.value.map((e) => e.name)).toEqual(['email', 'name', 'department', 'title', 'message', 'priority']);
+    expect(model.values.value.category).toBe('');
+    model.set('department', 'd1');
+    expect(model.values.value.category).toBe('c2');
+  });
+
+  it('moves through calm, warning and over as files are added', async () => {
+    const { model } = await readyModel();
+    const file = (size: number) => {
+      const f = new File(['x'], 'f.bin');
+      Object.defineProperty(f, 'size', { value: size });
+      return f;
+    };
+    const max = model.limits.value.requestMaxBytes;
+    expect(model.meter.value).toBe('calm');
+    model.addFiles([file(0.8 * max)]);
+    expect(model.meter.value).toBe('warning');
+    model.addFiles([file(0.2 * max)]);
+    expect(model.meter.value).toBe('over');
+    fillValid(model);
+    expect(model.submit()).toBe(false);
+    expect(FakeXhr.requests).toHaveLength(0);
+  });
+});
+
+describe('submitting', () => {
+  it('reuses the Idempotency-Key for retries of one ticket and takes a new one after success', async () => {
+    const { model, emit } = await readyModel();
+    fillValid(model);
+    model.submit();
+    FakeXhr.last().respond(504, { ok: false, error: { code: 'upstream_timeout', message: 'slow' } });
+    await vi.waitFor(() => expect(model.status.value).toBe('failed'));
+    expect(model.failure.value).toMatchObject({ code: 'upstream_timeout' });
+    model.submit();
+    const [first, second] = FakeXhr.requests;
+    expect(second!.headers['Idempotency-Key']).toBe(first!.headers['Idempotency-Key']);
+    second!.respond(201, { ok: true, ticket: { id: 'h', protocol: 8 } });
+    await vi.waitFor(() => expect(model.status.value).toBe('sent'));
+    expect(emit).toHaveBeenLastCalledWith('success', { id: 'h', protocol: 8 });
+    model.reset();
+    fillValid(model);
+    model.submit();
+    expect(FakeXhr.last().headers['Idempotency-Key']).not.toBe(first!.headers['Idempotency-Key']);
+  });
+
+  it('shows a field error of a field the form does not show at form level', async () => {
+    const { model } = await readyModel({ department: 'd1', departmentLocked: true });
+    fillValid(model);
+    model.submit();
+    FakeXhr.last().respond(400, { ok: false, error: { code: 'unknown_department', message: 'no', field: 'department' } });
+    await vi.waitFor(() => expect(model.status.value).toBe('failed'));
+    expect(model.problems.value.department).toBeUndefined();
+    expect(model.failure.value).toMatchObject({ code: 'unknown_department' });
+  });
+
+  it('fills in the limit of a too_long answer from the field rules', async () => {
+    const { model } = await readyModel();
+    fillValid(model);
+    model.submit();
+    FakeXhr.last().respond(400, { ok: false, error: { code: 'too_long', message: 'long', field: 'title' } });
+    await vi.waitFor(() => expect(model.problems.value.title).toMatchObject({ code: 'too_long', n: 250 }));
+  });
+});
+
+describe('attribute changes', () => {
+  it('reloads the schema from a new endpoint and follows prefilled values', async () => {
+    const { model, settings } = await readyModel();
+    settings.value = resolveOptions({ endpoint: 'https://other.example', email: 'x@y.z' }, 'https://s.example');
+    expect(model.values.value.email).toBe('x@y.z');
+    expect(fetch).toHaveBeenLastCalledWith('https://other.example/api/form', expect.anything());
+    await vi.waitFor(() => expect(model.loadState.value).toBe('ready'));
+  });
+});

@@ -1,0 +1,395 @@
+import { batch, computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals-core';
+import {
+  customFieldName,
+  estimateMultipartBytes,
+  LIMITS,
+  SUBMISSION_FIELDS,
+  type Department,
+  type CustomField,
+  type FileEntry,
+  type FormSchema,
+  type Limits,
+  type TextEntry,
+  type TicketCreatedBody,
+} from '../../contract/index.ts';
+import { loadSchema } from '../api/loadSchema.ts';
+import { newIdempotencyKey } from '../api/newIdempotencyKey.ts';
+import { sendTicket, type SendResult, type Sending } from '../api/sendTicket.ts';
+import type { Draft } from '../draft/createDraft.ts';
+import type { Problem } from '../i18n/strings.ts';
+import { buildRules, type Rule } from './buildRules.ts';
+import { checkValue } from './checkValue.ts';
+
+/** Where a submission is: nothing sent yet, on its way, done, or failed (values kept). */
+export type Status = 'idle' | 'sending' | 'sent' | 'failed';
+
+/** The size meter: under 80 % of the limit, from 80 %, or over it (sending impossible). */
+export type MeterState = 'calm' | 'warning' | 'over';
+
+/** A chosen file; `url` is its thumbnail (images only), revoked when the file goes. */
+export interface Attachment {
+  id: number;
+  file: File;
+  url?: string;
+}
+
+/** One multipart entry exactly as it will be sent. */
+export type Entry = TextEntry | (FileEntry & { file: File });
+
+/** Values a site can put in the form: `fields` by custom field id. */
+export interface Prefill {
+  title?: string;
+  message?: string;
+  priority?: number | string;
+  department?: string;
+  category?: string;
+  email?: string;
+  name?: string;
+  fields?: Record<string, string | number | boolean>;
+}
+
+/** What the model reads from the element's options (attributes or mount options). */
+export interface ModelSettings {
+  endpoint: string;
+  department: string;
+  departmentLocked: boolean;
+  email: string;
+  name: string;
+}
+
+/** The model's events, dispatched as `tomticket:<type>` by the element. */
+export type ModelEvent = 'ready' | 'submit' | 'success' | 'error';
+
+/** One form's state (read-only signals) and everything that changes it (actions). */
+export interface FormModel {
+  schema: ReadonlySignal<FormSchema | undefined>;
+  loadState: ReadonlySignal<'loading' | 'ready' | 'failed'>;
+  limits: ReadonlySignal<Limits>;
+  /** Every value by multipart name (`title`, `fields[abc]`), kept across department switches; `category` is '' when it is not the department's. */
+  values: ReadonlySignal<Readonly<Record<string, string>>>;
+  files: ReadonlySignal<readonly Attachment[]>;
+  department: ReadonlySignal<Department | undefined>;
+  /** The category when it belongs to the chosen department, else ''. */
+  category: ReadonlySignal<string>;
+  /** The department's custom fields that apply to the chosen category. */
+  fields: ReadonlySignal<CustomField[]>;
+  /** True when there is no department to choose (only one, or preselected and locked). */
+  departmentHidden: ReadonlySignal<boolean>;
+  entries: ReadonlySignal<Entry[]>;
+  /** The request's size as the server will count it (estimateMultipartBytes of `entries`). */
+  bytes: ReadonlySignal<number>;
+  meter: ReadonlySignal<MeterState>;
+  /** Problems to show, by field name: after a field is touched or a submit was tried, and the server's. */
+  problems: ReadonlySignal<Readonly<Record<string, Problem>>>;
+  status: ReadonlySignal<Status>;
+  /** Upload progress of the send in flight, 0–100. */
+  progress: ReadonlySignal<number>;
+  /** A failure that belongs to no shown field. */
+  failure: ReadonlySignal<Problem | undefined>;
+  ticket: ReadonlySignal<TicketCreatedBody['ticket'] | undefined>;
+  set(name: string, value: string): void;
+  touch(name: string): void;
+  addFiles(files: Iterable<File> | ArrayLike<File>): void;
+  removeFile(id: number): void;
+  prefill(values: Prefill): void;
+  /** Sends when the form is valid; false when it was not sent (problems are now shown). */
+  submit(): boolean;
+  cancel(): void;
+  reset(): void;
+  load(): Promise<void>;
+  destroy(): void;
+}
+
+const WARNING_RATIO = 0.8;
+const DRAFT_DELAY_MS = 400;
+
+/** Makes one form's model; it loads the schema at once and saves a draft as values change. */
+export function createFormModel(
+  settings: ReadonlySignal<ModelSettings>,
+  emit: (type: ModelEvent, detail?: object) => void,
+  draft?: Draft,
+): FormModel {
+  const schema = signal<FormSchema | undefined>(undefined);
+  const loadState = signal<'loading' | 'ready' | 'failed'>('loading');
+  const files = signal<readonly Attachment[]>([]);
+  const touched = signal<ReadonlySet<string>>(new Set());
+  const submitted = signal(false);
+  const serverProblems = signal<Readonly<Record<string, Problem>>>({});
+  const status = signal<Status>('idle');
+  const progress = signal(0);
+  const failure = signal<Problem | undefined>(undefined);
+  const ticket = signal<TicketCreatedBody['ticket'] | undefined>(undefined);
+  let nextFileId = 0;
+  let idempotencyKey = '';
+  let sending: Sending | undefined;
+  let loader: AbortController | undefined;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const defaults = () => {
+    const s = schema.peek();
+    const { department, email, name } = settings.peek();
+    const initial: Record<string, string> = {};
+    if (s) {
+      initial.priority = String(s.defaultPriority);
+      if (s.departments.length === 1) initial.department = s.departments[0]!.id;
+    }
+    Object.assign(initial, department && { department }, email && { email }, name && { name });
+    return initial;
+  };
+  // What the customer typed, kept whole (a category of another department survives a switch back).
+  const raw = signal<Readonly<Record<string, string>>>({ ...defaults(), ...draft?.load() });
+
+  const limits = computed(() => schema.value?.limits ?? LIMITS);
+  const department = computed(() => schema.value?.departments.find((d) => d.id === raw.value.department));
+  const category = computed(() => {
+    const id = raw.value.category ?? '';
+    return department.value?.categories.some((c) => c.id === id) ? id : '';
+  });
+  const fields = computed(
+    () =>
+      department.value?.fields.filter((f) => !f.categories?.length || f.categories.includes(category.value)) ?? [],
+  );
+  const departmentHidden = computed(() => {
+    const s = schema.value;
+    const o = settings.value;
+    return !!s && (s.departments.length === 1 || (o.departmentLocked && s.departments.some((d) => d.id === o.department)));
+  });
+  const rules = computed(() => (schema.value ? buildRules(schema.value, department.value, fields.value) : []));
+  const values = computed<Readonly<Record<string, string>>>(() => ({ ...raw.value, category: category.value }));
+  const textOf = (rule: Rule) => {
+    const value = values.value[rule.name] ?? '';
+    return rule.type === 'checkbox' && value !== 'true' ? '' : value;
+  };
+  const entries = computed(() => {
+    const list: Entry[] = [];
+    for (const rule of rules.value) {
+      const value = textOf(rule);
+      if (value) list.push({ name: rule.name, value });
+    }
+    for (const { file } of files.value) {
+      list.push({ name: SUBMISSION_FIELDS.attachments, fileName: file.name, type: file.type, size: file.size, file });
+    }
+    return list;
+  });
+  const bytes = computed(() => estimateMultipartBytes(entries.value));
+  const meter = computed<MeterState>(() => {
+    const max = limits.value.requestMaxBytes;
+    return bytes.value > max ? 'over' : bytes.value >= max * WARNING_RATIO ? 'warning' : 'calm';
+  });
+  const clientProblems = computed(() => {
+    const found: Record<string, Problem> = {};
+    for (const rule of rules.value) {
+      const problem = checkValue(rule, textOf(rule));
+      if (problem) found[rule.name] = problem;
+    }
+    const { maxFiles } = limits.value;
+    if (files.value.length > maxFiles) found[SUBMISSION_FIELDS.attachments] = { code: 'too_many_files', n: maxFiles };
+    return found;
+  });
+  const problems = computed(() => {
+    const shown: Record<string, Problem> = {};
+    for (const [name, problem] of Object.entries(clientProblems.value)) {
+      // Too long and too many files are shown at once: the customer is doing it right now.
+      const live = problem.code === 'too_long' || name === SUBMISSION_FIELDS.attachments;
+      if (live || submitted.value || touched.value.has(name)) shown[name] = problem;
+    }
+    return { ...shown, ...serverProblems.value };
+  });
+
+  const forgetServerProblem = (name: string) => {
+    if (serverProblems.value[name]) {
+      const { [name]: _gone, ...rest } = serverProblems.value;
+      serverProblems.value = rest;
+    }
+  };
+  const set = (name: string, value: string) => {
+    batch(() => {
+      raw.value = { ...raw.value, [name]: value };
+      forgetServerProblem(name);
+    });
+  };
+  const revoke = (list: readonly Attachment[]) => list.forEach((a) => a.url && URL.revokeObjectURL(a.url));
+
+  const load = async () => {
+    loader?.abort();
+    const controller = (loader = new AbortController());
+    loadState.value = 'loading';
+    const result = await loadSchema(settings.peek().endpoint, controller.signal);
+    if (controller.signal.aborted) return;
+    if (!result.ok) {
+      loadState.value = 'failed';
+      emit('error', { code: result.error.code, message: result.error.message });
+      return;
+    }
+    batch(() => {
+      schema.value = result.schema;
+      const filled = { ...raw.value };
+      for (const [name, value] of Object.entries(defaults())) filled[name] ||= value;
+      raw.value = filled;
+      loadState.value = 'ready';
+    });
+    emit('ready');
+  };
+
+  const finish = (result: SendResult) => {
+    if (result.ok) {
+      batch(() => {
+        ticket.value = result.ticket;
+        status.value = 'sent';
+      });
+      idempotencyKey = '';
+      draft?.clear();
+      emit('success', { id: result.ticket.id, protocol: result.ticket.protocol });
+      return;
+    }
+    const { field, ...error } = result.error;
+    const rule = rules.value.find((r) => r.name === field);
+    const shownField = field === SUBMISSION_FIELDS.attachments || (rule && !(rule.name === 'department' && departmentHidden.value));
+    const { maxFiles, requestMaxBytes } = limits.value;
+    const problem = { ...error, n: error.n ?? rule?.max ?? maxFiles, max: requestMaxBytes };
+    batch(() => {
+      status.value = 'failed';
+      if (field && shownField) serverProblems.value = { [field]: problem };
+      else failure.value = problem;
+    });
+    emit('error', { code: error.code, message: error.message });
+  };
+
+  const submit = () => {
+    if (status.value === 'sending' || !schema.value) return false;
+    submitted.value = true;
+    if (Object.keys(clientProblems.value).length || meter.value === 'over') return false;
+    idempotencyKey ||= newIdempotencyKey();
+    const body = new FormData();
+    for (const entry of entries.value) {
+      if ('file' in entry) body.append(entry.name, entry.file, entry.fileName);
+      else body.append(entry.name, entry.value);
+    }
+    batch(() => {
+      status.value = 'sending';
+      progress.value = 0;
+      failure.value = undefined;
+      serverProblems.value = {};
+    });
+    const url = `${settings.peek().endpoint}/api/tickets`;
+    const request = (sending = sendTicket(url, body, idempotencyKey, (percent) => (progress.value = percent)));
+    emit('submit');
+    void request.done.then((result) => {
+      // A request that was replaced (reset, destroy) no longer speaks for the form.
+      if (sending !== request) return;
+      sending = undefined;
+      finish(result);
+    });
+    return true;
+  };
+
+  const stopAborting = () => {
+    const request = sending;
+    sending = undefined;
+    request?.abort();
+  };
+
+  const reset = () => {
+    stopAborting();
+    revoke(files.peek());
+    batch(() => {
+      raw.value = defaults();
+      files.value = [];
+      touched.value = new Set();
+      submitted.value = false;
+      serverProblems.value = {};
+      failure.value = undefined;
+      ticket.value = undefined;
+      status.value = 'idle';
+    });
+    idempotencyKey = '';
+    draft?.clear();
+  };
+
+  // Attribute changes after mount: a new endpoint reloads the schema, prefilled values follow.
+  let previous = settings.peek();
+  const stopSettings = effect(() => {
+    const next = settings.value;
+    untracked(() => {
+      for (const key of ['department', 'email', 'name'] as const) if (next[key] !== previous[key]) set(key, next[key]);
+      if (next.endpoint !== previous.endpoint) void load();
+      previous = next;
+    });
+  });
+  const saveDraft = () => {
+    saveTimer = undefined;
+    draft?.save(raw.peek());
+  };
+  const stopDraft = effect(() => {
+    void raw.value;
+    clearTimeout(saveTimer);
+    saveTimer = draft && setTimeout(saveDraft, DRAFT_DELAY_MS);
+  });
+  void load();
+
+  return {
+    schema,
+    loadState,
+    limits,
+    values,
+    files,
+    department,
+    category,
+    fields,
+    departmentHidden,
+    entries,
+    bytes,
+    meter,
+    problems,
+    status,
+    progress,
+    failure,
+    ticket,
+    set,
+    touch(name) {
+      if (!touched.value.has(name)) touched.value = new Set(touched.value).add(name);
+    },
+    addFiles(list) {
+      if (status.value === 'sending' || status.value === 'sent') return;
+      const added = Array.from(list, (file) => ({
+        id: nextFileId++,
+        file,
+        url: file.type.startsWith('image/') ? URL.createObjectURL(file) : undefined,
+      }));
+      batch(() => {
+        files.value = [...files.value, ...added];
+        forgetServerProblem(SUBMISSION_FIELDS.attachments);
+      });
+    },
+    removeFile(id) {
+      revoke(files.value.filter((a) => a.id === id));
+      batch(() => {
+        files.value = files.value.filter((a) => a.id !== id);
+        forgetServerProblem(SUBMISSION_FIELDS.attachments);
+      });
+    },
+    prefill({ fields: custom, ...plain }) {
+      const next: Record<string, string> = {};
+      for (const [name, value] of Object.entries(plain)) if (value != null) next[name] = String(value);
+      for (const [id, value] of Object.entries(custom ?? {})) {
+        next[customFieldName(id)] = value === true ? 'true' : value === false ? '' : String(value);
+      }
+      raw.value = { ...raw.value, ...next };
+    },
+    submit,
+    cancel: () => sending?.abort(),
+    reset,
+    load,
+    destroy() {
+      loader?.abort();
+      stopAborting();
+      stopSettings();
+      stopDraft();
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        saveDraft();
+      }
+      revoke(files.peek());
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { within } from '@testing-library/dom';
+import '../index.ts';
+
+/** A `<tomticket-form>` added to the page with `attributes`, once its form is usable, and queries bound to its shadow root. */
+export async function mountElement(attributes: Record<string, string> = {}) {
+  const element = document.createElement('tomticket-form');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.body.append(element);
+  const shadow = element.shadowRoot!;
+  // The wrapper inside the shadow root: testing-library wants an element to search and print.
+  const screen = within(shadow.firstElementChild as HTMLElement);
+  await screen.findByRole('button', { name: attributes.lang === 'en' ? 'Send' : 'Enviar' });
+  return { element: element as HTMLElement & TomTicketMethods, shadow, screen };
+}
+
+/** The element's public methods, as tests call them. */
+export interface TomTicketMethods {
+  open(): void;
+  close(): void;
+  prefill(values: object): void;
+  reset(): void;
+}
