@@ -1,14 +1,14 @@
 import { signal } from '@preact/signals-core';
 import { version } from '../package.json';
 import { defineElement } from './element/defineElement.ts';
-import { mountForm, type FormHandle, type PageEnv } from './element/mount.tsx';
+import { mountForm, type MountedForm, type PageEnv } from './element/mount.tsx';
 import type { MountOptions } from './element/options.ts';
 import type { StringOverrides } from './i18n/strings.ts';
 
 /** `window.TomTicketForm`: the script's whole API besides the element. */
 export interface TomTicketFormGlobal {
-  /** Renders a form into any element's open shadow root; `destroy()` removes it. */
-  mount(element: HTMLElement, options?: MountOptions): FormHandle;
+  /** Renders a form into any element's open shadow root; `update()` replaces its options, `destroy()` removes it. */
+  mount(element: HTMLElement, options?: MountOptions): MountedForm;
   /** Merges text overrides, per locale, into every form of the page, already shown ones included. */
   strings(overrides: StringOverrides): void;
   /** This script's version. */

@@ -26,7 +26,6 @@ export function sendTicket(
   const done = new Promise<SendResult>((resolve) => {
     const fail = (code: string) => () => resolve({ ok: false, error: { code, message: code } });
     xhr.onerror = fail('network');
-    xhr.ontimeout = fail('network');
     xhr.onabort = fail('aborted');
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.floor((event.loaded / event.total) * 100));

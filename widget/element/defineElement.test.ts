@@ -53,6 +53,23 @@ describe('<tomticket-form> attributes', () => {
   });
 });
 
+describe('<tomticket-form> styling', () => {
+  it('styles through one adopted stylesheet: no <style> and no style attribute a CSP would block', async () => {
+    const { shadow } = await mountElement();
+    expect(shadow.mode).toBe('open');
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    expect(shadow.querySelectorAll('style, [style]')).toHaveLength(0);
+  });
+
+  it('exposes the documented parts', async () => {
+    const { shadow } = await mountElement();
+    const parts = new Set([...shadow.querySelectorAll('[part]')].flatMap((e) => e.getAttribute('part')!.split(' ')));
+    for (const part of ['form', 'field', 'label', 'input', 'textarea', 'select', 'button', 'submit', 'dropzone', 'meter']) {
+      expect(parts).toContain(part);
+    }
+  });
+});
+
 describe('<tomticket-form> language', () => {
   it('speaks the lang attribute over the page language', async () => {
     const { screen, shadow } = await mountElement({ lang: 'en' });

@@ -12,44 +12,43 @@ export interface TomTicketFormElement extends HTMLElement, Omit<FormHandle, 'des
 /** Registers `<tomticket-form>` (once: a second copy of the script leaves the first in charge). */
 export function defineElement(env: PageEnv): void {
   if (customElements.get('tomticket-form')) return;
-  // Per element, owned by this definition rather than stored on the element where pages could reach it.
-  const mounted = new WeakMap<HTMLElement, MountedForm>();
-  const optionsOf = (element: HTMLElement) => {
-    const options: Record<string, string | boolean> = { departmentLocked: element.hasAttribute(LOCKED) };
-    for (const name of TEXT_ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value !== null) options[name] = value;
-    }
-    return options as MountOptions;
-  };
-
   customElements.define(
     'tomticket-form',
     class extends HTMLElement implements TomTicketFormElement {
+      /** The form while the element is connected. */
+      private declare mounted?: MountedForm;
       static get observedAttributes() {
         return [...TEXT_ATTRIBUTES, LOCKED];
       }
       connectedCallback() {
-        if (!mounted.has(this)) mounted.set(this, mountForm(this, optionsOf(this), env));
+        this.mounted ??= mountForm(this, this.attributeOptions(), env);
       }
       disconnectedCallback() {
-        mounted.get(this)?.destroy();
-        mounted.delete(this);
+        this.mounted?.destroy();
+        this.mounted = undefined;
       }
       attributeChangedCallback() {
-        mounted.get(this)?.update(optionsOf(this));
+        this.mounted?.update(this.attributeOptions());
       }
       open() {
-        mounted.get(this)?.open();
+        this.mounted?.open();
       }
       close() {
-        mounted.get(this)?.close();
+        this.mounted?.close();
       }
       prefill(values: Prefill) {
-        mounted.get(this)?.prefill(values);
+        this.mounted?.prefill(values);
       }
       reset() {
-        mounted.get(this)?.reset();
+        this.mounted?.reset();
+      }
+      private attributeOptions() {
+        const options: Record<string, string | boolean> = { departmentLocked: this.hasAttribute(LOCKED) };
+        for (const name of TEXT_ATTRIBUTES) {
+          const value = this.getAttribute(name);
+          if (value !== null) options[name] = value;
+        }
+        return options as MountOptions;
       }
     },
   );

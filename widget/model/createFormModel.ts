@@ -2,7 +2,6 @@ import { batch, computed, effect, signal, untracked, type ReadonlySignal } from 
 import {
   customFieldName,
   estimateMultipartBytes,
-  LIMITS,
   SUBMISSION_FIELDS,
   type Department,
   type CustomField,
@@ -139,7 +138,8 @@ export function createFormModel(
   // What the customer typed, kept whole (a category of another department survives a switch back).
   const raw = signal<Readonly<Record<string, string>>>({ ...defaults(), ...draft?.load() });
 
-  const limits = computed(() => schema.value?.limits ?? LIMITS);
+  // Read only once the schema is there: nothing that shows or checks limits is drawn before.
+  const limits = computed(() => schema.value!.limits);
   const department = computed(() => schema.value?.departments.find((d) => d.id === raw.value.department));
   const category = computed(() => {
     const id = raw.value.category ?? '';
