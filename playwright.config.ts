@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
 import { HOST_ORIGIN, SERVER_ORIGIN } from './e2e/support/ports.ts';
@@ -7,6 +10,13 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-chromium.ts` for what to do.');
 
 const server = new URL(SERVER_ORIGIN);
+// The server's own data folder (outbox, idempotency records), emptied when a run starts: a dev
+// server on the same checkout must not deliver this run's tickets, nor this run replay leftovers.
+// Workers load this file again; they inherit the variable, so only the first load empties it.
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = join(tmpdir(), 'tomticket-form-e2e');
+  rmSync(process.env.E2E_DATA_DIR, { recursive: true, force: true });
+}
 const host = new URL(HOST_ORIGIN);
 
 export default defineConfig({
@@ -29,7 +39,7 @@ export default defineConfig({
       // The real companion server in sandbox mode, serving the bundle `npm test` just built.
       command: 'npx tsx server/main.ts',
       url: `${SERVER_ORIGIN}/healthz`,
-      env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '' },
+      env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '', DATA_DIR: process.env.E2E_DATA_DIR },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

@@ -26,6 +26,17 @@ export const ERROR_CODES = [
   'upstream_unavailable',
   'upstream_timeout',
   'rate_limited',
+  'origin_required',
+  'identity_invalid',
+  'identity_required',
+  'bot_suspected',
+  'too_fast',
+  'challenge_failed',
+  'file_type_denied',
+  'file_not_image',
+  'invalid_idempotency_key',
+  'idempotency_conflict',
+  'idempotency_mismatch',
   'internal',
 ] as const;
 
@@ -51,6 +62,8 @@ export interface ErrorBody {
     code: ErrorCode;
     message: string;
     field?: SubmissionFieldName;
+    /** With `rate_limited` (and `too_fast`): seconds until a new try can succeed, as in Retry-After. */
+    retryAfterSeconds?: number;
   };
 }
 
@@ -61,4 +74,15 @@ export interface TicketCreatedBody {
     id?: string;
     protocol?: number;
   };
+}
+
+/**
+ * The body of `202 Accepted` from `POST /api/tickets`: the server holds the ticket in its outbox
+ * and delivers it as soon as TomTicket takes it; `reference` (e.g. `TT-7K3M9Q2X`) is the last line
+ * of the ticket's message, so support can find it.
+ */
+export interface TicketQueuedBody {
+  ok: true;
+  queued: true;
+  reference: string;
 }

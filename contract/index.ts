@@ -19,8 +19,10 @@ export {
   type ErrorBody,
   type SubmissionFieldName,
   type TicketCreatedBody,
+  type TicketQueuedBody,
 } from './errors.ts';
 export { SUBMISSION_FIELDS, customFieldName, parseCustomFieldName } from './submission.ts';
 export { countChars } from './count-chars.ts';
 export { utf8Length } from './utf8-length.ts';
+export { PROTECTION, type ProofChallenge, type ChallengeBody } from './protection.ts';
 export { estimateMultipartBytes, type TextEntry, type FileEntry } from './estimate-multipart-bytes.ts';

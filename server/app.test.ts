@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY, LIMITS, PRIORITIES, type FormSchema } from '../contract/index.ts';
 import { createApp, type AppDeps } from './app.ts';
-import { readConfig } from './config/read-config.ts';
+import { DELIVERY_DEFAULTS, readConfig } from './config/read-config.ts';
 import { createLogger } from './log/index.ts';
+import { createDelivery } from './outbox/delivery.ts';
+import { createIdempotencyStore } from './outbox/idempotency-store.ts';
+import { createOutboxStore } from './outbox/outbox-store.ts';
+import { PROTECTIONS_OFF } from './integration/harness.ts';
 import { createUpstreamHealth } from './routes/upstream-health.ts';
 import type { CreateTicketResult, TicketToCreate } from './tomticket/types.ts';
 
@@ -42,12 +46,18 @@ function app(overrides: Partial<AppDeps> = {}, env: NodeJS.ProcessEnv = { TOMTIC
       return { ok: true, id: 'abc', protocol: 7 };
     },
   });
+  const logger = createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) });
+  const idempotency = createIdempotencyStore({ dir: join(root, 'data', 'idempotency') });
+  const store = createOutboxStore({ root: join(root, 'data'), logger });
   return createApp({
-    config: { ...readConfig(env), spoolDir: join(root, 'spool') },
+    // The protections have their own tests (protection/, integration/protections.test.ts).
+    config: { ...readConfig({ ...PROTECTIONS_OFF, ...env }), spoolDir: join(root, 'spool') },
     schemaSource: { get: async () => SCHEMA },
     client,
     upstreamHealth,
-    logger: createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) }),
+    delivery: createDelivery({ store, idempotency, client, logger, config: DELIVERY_DEFAULTS }),
+    idempotency,
+    logger,
     publicRoot: root,
     ...overrides,
   });
@@ -132,7 +142,12 @@ describe('createApp', () => {
 
   it('reports upstream reachability as unknown before any call', async () => {
     const answer = await app()(get('/healthz'), CONTEXT);
-    expect(await answer.json()).toEqual({ ok: true, mode: 'live', upstream: { reachable: null } });
+    expect(await answer.json()).toEqual({
+      ok: true,
+      mode: 'live',
+      upstream: { reachable: null },
+      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null },
+    });
   });
 
   it('serves dist/widget.js to any origin', async () => {

@@ -2,9 +2,15 @@ import { fileURLToPath } from 'node:url';
 import type { ServerConfig } from './config/types.ts';
 import { allowOriginHeaders, createOriginPolicy, preflightHeaders, API_METHODS } from './http/cors.ts';
 import { errorResponse } from './http/json-response.ts';
-import { SECURITY_HEADERS, withHeaders } from './http/security-headers.ts';
+import { withHeaders, withSecurityHeaders } from './http/security-headers.ts';
 import type { RequestContext, WebApp } from './http/types.ts';
 import type { Logger } from './log/types.ts';
+import type { TicketDelivery } from './outbox/delivery.ts';
+import type { IdempotencyStore } from './outbox/idempotency-store.ts';
+import { createProtection } from './protection/create-protection.ts';
+import { checkHeaderCount } from './protection/header-count.ts';
+import { refusalResponse } from './protection/refusal-response.ts';
+import { createChallengeRoute } from './routes/challenge-route.ts';
 import { createFormRoute } from './routes/form-route.ts';
 import { createHealthRoute } from './routes/health-route.ts';
 import { createIndexRoute, createWidgetRoute } from './routes/static-routes.ts';
@@ -23,6 +29,10 @@ export interface AppDeps {
   /** The TomTicket client, already wrapped by `upstreamHealth.track` when health should see its calls. */
   client: TomTicketClient;
   upstreamHealth: UpstreamHealth;
+  /** The outbox's delivery: every accepted ticket goes through it. */
+  delivery: TicketDelivery;
+  /** Idempotency-Key records of POST /api/tickets. */
+  idempotency: IdempotencyStore;
   logger: Logger;
   /** Folder holding index.html and dist/widget.js; default the repository root. */
   publicRoot?: string;
@@ -43,10 +53,15 @@ const INTERNAL_ERROR = { code: 'internal', message: 'Something went wrong on the
 export function createApp(deps: AppDeps): WebApp {
   const publicRoot = deps.publicRoot ?? REPOSITORY_ROOT;
   const originPolicy = createOriginPolicy(deps.config);
+  const protection = createProtection({ config: deps.config.protection, logger: deps.logger });
+  // The widget and the validation see the same schema: without e-mail and name when anonymous
+  // tickets go to one fixed customer.
+  const schemaSource = { get: async () => protection.adaptSchema(await deps.schemaSource.get()) };
   const routes = new Map<string, MethodTable>([
-    ['/api/form', { GET: createFormRoute(deps) }],
-    ['/api/tickets', { POST: createTicketsRoute({ ...deps, spoolDir: deps.config.spoolDir }) }],
-    ['/healthz', { GET: createHealthRoute(deps.config.mode, deps.upstreamHealth) }],
+    ['/api/form', { GET: createFormRoute({ ...deps, schemaSource }) }],
+    ['/api/challenge', { GET: createChallengeRoute(protection) }],
+    ['/api/tickets', { POST: createTicketsRoute({ ...deps, schemaSource, protection, spoolDir: deps.config.spoolDir }) }],
+    ['/healthz', { GET: createHealthRoute(deps.config.mode, deps.upstreamHealth, deps.delivery.status) }],
     ['/', { GET: createIndexRoute(publicRoot) }],
     ['/widget.js', { GET: createWidgetRoute(publicRoot) }],
   ]);
@@ -85,6 +100,8 @@ export function createApp(deps: AppDeps): WebApp {
 
   return async (request, context) => {
     const response = await safely(request, async () => {
+      const crowded = checkHeaderCount(request.headers);
+      if (crowded) return refusalResponse(crowded);
       const path = new URL(request.url).pathname;
       const methods = routes.get(path);
       if (methods !== undefined) {
@@ -92,7 +109,7 @@ export function createApp(deps: AppDeps): WebApp {
       }
       return (await deps.extraRoutes?.(request)) ?? errorResponse(404, { code: 'not_found', message: 'No such route.' });
     });
-    return withHeaders(response as Response, SECURITY_HEADERS);
+    return withSecurityHeaders(response as Response);
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * `npm start`: reads the environment, starts the server (sandbox mode without TOMTICKET_TOKEN),
- * prints where to open it, and closes cleanly on SIGINT/SIGTERM.
+ * prints where to open it, and closes cleanly on SIGINT/SIGTERM: stops accepting, answers waiting
+ * submissions 202 (their tickets are already in the outbox), lets delivery tries under way end.
  */
 import { readConfig } from './config/read-config.ts';
 import { createRedactor } from './log/create-redactor.ts';
@@ -15,16 +16,21 @@ try {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal: leave now. The outbox stays consistent (an interrupted try is parked
+      // as uncertain on the next start, never resent), so nothing accepted is lost.
+      process.stdout.write(`${signal} received again, exiting without waiting\n`);
+      process.exit(1);
+    }
     stopping = true;
-    process.stdout.write(`${signal} received, closing…\n`);
+    process.stdout.write(`${signal} received, closing (accepted tickets stay in the outbox)…\n`);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => fail('could not close cleanly', error),
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
   fail('cannot start', error);
 }

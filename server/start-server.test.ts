@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config/read-config.ts';
+import { readyChallenge } from './integration/challenge.ts';
 import { SANDBOX_TOKEN } from './sandbox/demo-data.ts';
 import { startServer, startupMessage } from './start-server.ts';
 
@@ -16,7 +17,7 @@ describe('startServer in sandbox mode', () => {
   it('runs the fake TomTicket, takes tickets into it and shows them in the inbox', async () => {
     const spoolDir = await mkdtemp(join(tmpdir(), 'start-server-test-'));
     const logLines: string[] = [];
-    const server = await startServer({ config: readConfig({ PORT: '0', SPOOL_DIR: spoolDir }), log: (line) => logLines.push(line) });
+    const server = await startServer({ config: readConfig({ PORT: '0', SPOOL_DIR: spoolDir, DATA_DIR: spoolDir }), log: (line) => logLines.push(line) });
     try {
       expect(server.fake).toBeDefined();
       expect(server.config.tomticket).toMatchObject({ token: SANDBOX_TOKEN, apiUrl: server.fake?.url });
@@ -32,10 +33,12 @@ describe('startServer in sandbox mode', () => {
       form.append('fields[f5e6f7a8b9]', '123.456.789-00');
       form.append('title', 'Segunda via do boleto');
       form.append('message', 'Preciso da segunda via.');
+      // Every protection is on with its defaults, as `npm start` runs: the widget's steps come first.
+      const proof = await readyChallenge(server.url, 'http://localhost:8787');
       const answer = await fetch(`${server.url}/api/tickets`, {
         method: 'POST',
         body: form,
-        headers: { Origin: 'http://localhost:8787' },
+        headers: { Origin: 'http://localhost:8787', ...proof },
       });
       expect(answer.status).toBe(201);
       expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:8787');
@@ -59,7 +62,7 @@ describe('startServer in sandbox mode', () => {
     const formConfig = join(folder, 'form.json');
     await writeFile(formConfig, '{"departments": "all of them"}');
     try {
-      await expect(startServer({ config: readConfig({ PORT: '0', FORM_CONFIG: formConfig }) })).rejects.toThrow(/departments/);
+      await expect(startServer({ config: readConfig({ PORT: '0', FORM_CONFIG: formConfig, DATA_DIR: folder }) })).rejects.toThrow(/departments/);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -79,9 +82,10 @@ describe('startupMessage', () => {
 
 describe('server/main.ts', () => {
   it('prints the mode and address first, serves, and exits cleanly on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'start-server-test-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: REPOSITORY_ROOT,
-      env: { ...process.env, PORT: '0', TOMTICKET_TOKEN: '' },
+      env: { ...process.env, PORT: '0', TOMTICKET_TOKEN: '', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -97,6 +101,7 @@ describe('server/main.ts', () => {
       expect(code).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,12 @@
+import { join, resolve } from 'node:path';
 import { createApp } from './app.ts';
+import { DEFAULT_DATA_DIR, DELIVERY_DEFAULTS } from './config/read-config.ts';
 import type { ServerConfig } from './config/types.ts';
 import { listenNode } from './http/node-listener.ts';
 import { createLogger, type Logger } from './log/index.ts';
+import { createDelivery, type TicketDelivery } from './outbox/delivery.ts';
+import { createIdempotencyStore } from './outbox/idempotency-store.ts';
+import { createOutboxStore } from './outbox/outbox-store.ts';
 import { createUpstreamHealth } from './routes/upstream-health.ts';
 import { sweepSpool } from './submission/spool-folder.ts';
 import { demoFakeOptions, SANDBOX_TOKEN } from './sandbox/demo-data.ts';
@@ -29,7 +34,12 @@ export interface RunningServer {
   config: ServerConfig;
   /** The built-in fake TomTicket, in sandbox mode only. */
   fake?: FakeTomTicket;
-  /** Stops accepting, gives in-flight requests a moment to finish, then stops the fake too. */
+  /** The outbox's delivery (status and entries; tests read it). */
+  delivery: TicketDelivery;
+  /**
+   * Stops accepting, answers waiting submissions 202 (their tickets are in the outbox), gives
+   * in-flight requests a moment to finish, lets the delivery tries under way end, then stops the fake.
+   */
   close(): Promise<void>;
 }
 
@@ -37,6 +47,7 @@ export interface RunningServer {
 const CLOSE_GRACE_MS = 3000;
 // Far longer than any request can live (upload timeout plus upstream calls and their retries).
 const STALE_SPOOL_MS = 60 * 60 * 1000;
+const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
 
 /**
  * Starts the server: in sandbox mode first a fake TomTicket on 127.0.0.1 (demo departments,
@@ -51,7 +62,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     fake = await startFakeTomTicket({ ...demoFakeOptions(), host: '127.0.0.1', port: 0 });
     config = { ...config, tomticket: { ...config.tomticket, token: SANDBOX_TOKEN, apiUrl: fake.url } };
   }
-  const logger = options.logger ?? createLogger({ secrets: [config.tomticket.token], write: options.log });
+  // The protections' secrets are as secret as the token: no log line may show them either.
+  const secrets = [config.tomticket.token, config.protection?.formSecret ?? '', config.protection?.identitySecret ?? ''];
+  const logger = options.logger ?? createLogger({ secrets, write: options.log });
+  let startedDelivery: TicketDelivery | undefined;
 
   try {
     const formConfig: FormConfigFile = config.formConfigPath ? await loadFormConfig(config.formConfigPath) : {};
@@ -66,6 +80,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         logger,
       }),
     );
+    const dataDir = config.dataDir ?? resolve(DEFAULT_DATA_DIR);
+    const idempotency = createIdempotencyStore({ dir: join(dataDir, 'idempotency') });
+    const delivery = createDelivery({
+      store: createOutboxStore({ root: dataDir, logger }),
+      idempotency,
+      client,
+      logger,
+      config: config.delivery ?? DELIVERY_DEFAULTS,
+    });
+    // Before listening: what a previous run left is sorted out before anything new arrives.
+    await delivery.start();
+    startedDelivery = delivery;
     const schemaSource = createFormSchemaSource({
       client,
       config: formConfig,
@@ -77,8 +103,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       schemaSource,
       client,
       upstreamHealth,
+      delivery,
+      idempotency,
       logger,
-      ...(fake ? { extraRoutes: createSandboxRoutes(fake) } : {}),
+      ...(fake ? { extraRoutes: createSandboxRoutes(fake, delivery.entries) } : {}),
     });
     const listener = await listenNode(app, {
       host: config.host,
@@ -92,17 +120,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       (removed) => removed > 0 && logger.warn('removed upload folders left by an earlier run', { removed }),
       (error: unknown) => logger.warn('could not sweep the spool folder', { error }),
     );
+    const sweepIdempotency = () =>
+      idempotency.sweep().catch((error: unknown) => logger.warn('could not sweep idempotency records', { error }));
+    void sweepIdempotency();
+    const sweeper = setInterval(sweepIdempotency, IDEMPOTENCY_SWEEP_MS).unref();
     const runningFake = fake;
     return {
       url: listener.url,
       config,
+      delivery,
       ...(runningFake ? { fake: runningFake } : {}),
       async close() {
+        clearInterval(sweeper);
+        const deliveryStopped = delivery.stop();
         await listener.close(CLOSE_GRACE_MS);
+        await deliveryStopped;
         await runningFake?.close();
       },
     };
   } catch (error) {
+    await startedDelivery?.stop();
     await fake?.close();
     throw error;
   }

@@ -4,8 +4,11 @@ import { repoPath, WIDGET_BUNDLE } from './paths.ts';
 /**
  * Builds dist/widget.js from the current sources with the project's own vite config (what
  * `npx vite build` does), so every widget figure is taken on the bundle sites would get.
+ * BENCH_WIDGET_BUNDLE=<path> measures that file instead, without building (e.g. a candidate fix).
  */
 export async function buildWidget(): Promise<string> {
+  const candidate = process.env.BENCH_WIDGET_BUNDLE;
+  if (candidate) return candidate;
   await build({
     configFile: repoPath('vite.config.ts'),
     root: repoPath('.'),

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { currentLoad, describeLoad } from './load-average.ts';
 import { createScope, type Scope } from './scope.ts';
 import { formatTable, type Row } from './table.ts';
 
@@ -54,6 +55,7 @@ export async function runPart(part: Part): Promise<PartResult | undefined> {
 
 /** Runs one part as its own script: its table, its notes, and how to rerun it. */
 export async function runAlone(part: Part): Promise<void> {
+  const loadBefore = currentLoad();
   const result = await runPart(part);
   if (result === undefined) {
     process.exitCode = 1;
@@ -61,5 +63,6 @@ export async function runAlone(part: Part): Promise<void> {
   }
   console.log(`\n${formatTable(result.rows)}\n`);
   for (const note of result.notes) console.log(`- ${note}`);
+  console.log(`- ${describeLoad([loadBefore, currentLoad()])}`);
   console.log(`\nRerun: ${part.command}   (all parts: npm run bench)`);
 }

@@ -11,10 +11,11 @@ import type { Scope } from './scope.ts';
  * measured page load is served from the warm cache, as on a running site.
  */
 export async function startSandboxServer(scope: Scope): Promise<RunningServer> {
-  const spoolDir = await mkdtemp(join(tmpdir(), 'bench-spool-'));
-  scope.defer(() => rm(spoolDir, { recursive: true, force: true }));
+  // Its outbox and spool, never the repository's .data/.
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-sandbox-data-'));
+  scope.defer(() => rm(dataDir, { recursive: true, force: true }));
   const server = await startServer({
-    config: readConfig({ PORT: '0', HOST: '127.0.0.1', SPOOL_DIR: spoolDir }),
+    config: readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }),
     log: () => undefined,
   });
   scope.defer(() => server.close());

@@ -1,7 +1,7 @@
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig, SANDBOX_FORM_CONFIG_PATH } from './read-config.ts';
+import { readProtectionConfig } from './read-protection-config.ts';
 
 describe('readConfig', () => {
   it('fills every default, in sandbox mode without a token', () => {
@@ -21,9 +21,14 @@ describe('readConfig', () => {
       allowedOrigins: [],
       allowLoopbackOrigins: true,
       formConfigPath: SANDBOX_FORM_CONFIG_PATH,
-      spoolDir: join(tmpdir(), 'tomticket-form'),
+      // Sandbox tickets keep their own outbox; uploads spool beside it, so accepting one is a rename.
+      dataDir: resolve('.data', 'sandbox'),
+      spoolDir: resolve('.data', 'sandbox', 'spool'),
+      delivery: { waitMs: 15_000, retryBaseMs: 5000, retryMaxMs: 300_000, deadAfterMs: 72 * 3600 * 1000 },
       requestTimeoutMs: 60_000,
       headersTimeoutMs: 10_000,
+      // Its defaults are listed in read-protection-config.test.ts.
+      protection: readProtectionConfig({}),
     });
     expect(SANDBOX_FORM_CONFIG_PATH.endsWith(join('server', 'sandbox', 'demo-form-config.json'))).toBe(true);
   });
@@ -34,6 +39,24 @@ describe('readConfig', () => {
     expect(config.tomticket.token).toBe('abc123');
     expect(config.allowLoopbackOrigins).toBe(false);
     expect(config.formConfigPath).toBeUndefined();
+  });
+
+  it('keeps the outbox of live mode in DATA_DIR itself, and reads the delivery settings', () => {
+    const config = readConfig({
+      TOMTICKET_TOKEN: 't',
+      DATA_DIR: 'var/tomticket',
+      DELIVERY_WAIT_MS: '0',
+      OUTBOX_RETRY_BASE_MS: '250',
+      OUTBOX_RETRY_MAX_MS: '1000',
+      OUTBOX_DEAD_AFTER_MS: '60000',
+    });
+    expect(config).toMatchObject({
+      dataDir: resolve('var/tomticket'),
+      spoolDir: resolve('var/tomticket/spool'),
+      delivery: { waitMs: 0, retryBaseMs: 250, retryMaxMs: 1000, deadAfterMs: 60_000 },
+    });
+    expect(readConfig({ DATA_DIR: '/srv/data' }).dataDir).toBe(resolve('/srv/data/sandbox'));
+    expect(readConfig({ OUTBOX_RETRY_BASE_MS: '600000' }).delivery?.retryMaxMs).toBe(600_000);
   });
 
   it('treats an empty or blank token as absent', () => {
@@ -90,6 +113,10 @@ describe('readConfig', () => {
     ['ALLOWED_ORIGINS', '*', /ALLOWED_ORIGINS/],
     ['ALLOW_LOOPBACK_ORIGINS', 'maybe', /ALLOW_LOOPBACK_ORIGINS/],
     ['REQUEST_TIMEOUT_MS', '5000', /HEADERS_TIMEOUT_MS \(10000\) must not exceed REQUEST_TIMEOUT_MS \(5000\)/],
+    ['DELIVERY_WAIT_MS', '-1', /DELIVERY_WAIT_MS/],
+    ['OUTBOX_RETRY_BASE_MS', '0', /OUTBOX_RETRY_BASE_MS/],
+    ['OUTBOX_RETRY_MAX_MS', '1', /OUTBOX_RETRY_MAX_MS \(1\) must not be less than OUTBOX_RETRY_BASE_MS \(5000\)/],
+    ['OUTBOX_DEAD_AFTER_MS', 'soon', /OUTBOX_DEAD_AFTER_MS/],
   ])('refuses %s=%s with a clear error', (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => readConfig({ [name]: value })).toThrow(message);

@@ -1,7 +1,7 @@
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ServerConfig } from './types.ts';
+import type { DeliveryConfig, ServerConfig } from './types.ts';
+import { readProtectionConfig } from './read-protection-config.ts';
 import { ConfigError, readBaseUrl, readBoolean, readInteger, readOrigins, readText } from './env-values.ts';
 
 export { ConfigError } from './env-values.ts';
@@ -11,6 +11,18 @@ export const SANDBOX_FORM_CONFIG_PATH = fileURLToPath(new URL('../sandbox/demo-f
 
 const DEFAULT_API_URL = 'https://api.tomticket.com';
 const MAX_TIMEOUT_MS = 10 * 60 * 1000;
+const MAX_RETRY_PAUSE_MS = 24 * 60 * 60 * 1000;
+/** DATA_DIR when unset, relative to the working directory (git-ignored). */
+export const DEFAULT_DATA_DIR = '.data';
+
+/** How the outbox delivers when the environment does not say. */
+export const DELIVERY_DEFAULTS: DeliveryConfig = {
+  waitMs: 15_000,
+  retryBaseMs: 5_000,
+  retryMaxMs: 5 * 60 * 1000,
+  // Three days: a weekend-long outage still ends in delivery, not in the dead-letter folder.
+  deadAfterMs: 72 * 60 * 60 * 1000,
+};
 
 /**
  * The server's configuration from environment variables, defaults filled in. Throws a
@@ -30,6 +42,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     );
   }
   const formConfig = readText(env, 'FORM_CONFIG');
+  // Sandbox tickets get their own outbox: a real ticket left queued must never go to the fake.
+  const dataDir = resolve(readText(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR, mode === 'sandbox' ? 'sandbox' : '.');
 
   return {
     mode,
@@ -47,8 +61,29 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     allowLoopbackOrigins: readBoolean(env, 'ALLOW_LOOPBACK_ORIGINS', mode === 'sandbox'),
     formConfigPath:
       formConfig !== undefined ? resolve(formConfig) : mode === 'sandbox' ? SANDBOX_FORM_CONFIG_PATH : undefined,
-    spoolDir: resolve(readText(env, 'SPOOL_DIR') ?? join(tmpdir(), 'tomticket-form')),
+    // Beside the outbox by default, so an accepted upload moves into it by a rename, not a copy.
+    spoolDir: resolve(readText(env, 'SPOOL_DIR') ?? join(dataDir, 'spool')),
     requestTimeoutMs,
     headersTimeoutMs,
+    dataDir,
+    delivery: readDeliveryConfig(env),
+    protection: readProtectionConfig(env),
+  };
+}
+
+function readDeliveryConfig(env: NodeJS.ProcessEnv): DeliveryConfig {
+  const retryBaseMs = readInteger(env, 'OUTBOX_RETRY_BASE_MS', DELIVERY_DEFAULTS.retryBaseMs, { min: 1, max: MAX_TIMEOUT_MS });
+  const retryMaxMs = readInteger(env, 'OUTBOX_RETRY_MAX_MS', Math.max(retryBaseMs, DELIVERY_DEFAULTS.retryMaxMs), {
+    min: 1,
+    max: MAX_RETRY_PAUSE_MS,
+  });
+  if (retryMaxMs < retryBaseMs) {
+    throw new ConfigError(`OUTBOX_RETRY_MAX_MS (${retryMaxMs}) must not be less than OUTBOX_RETRY_BASE_MS (${retryBaseMs})`);
+  }
+  return {
+    waitMs: readInteger(env, 'DELIVERY_WAIT_MS', DELIVERY_DEFAULTS.waitMs, { min: 0, max: MAX_TIMEOUT_MS }),
+    retryBaseMs,
+    retryMaxMs,
+    deadAfterMs: readInteger(env, 'OUTBOX_DEAD_AFTER_MS', DELIVERY_DEFAULTS.deadAfterMs, { min: 1 }),
   };
 }

@@ -26,7 +26,76 @@ export interface ServerConfig {
   formConfigPath?: string;
   /** Where uploads are spooled while a submission is handled. */
   spoolDir: string;
+  /**
+   * Where the outbox, its uncertain and dead items and the idempotency records live (DATA_DIR;
+   * in sandbox mode its `sandbox` subfolder, so sandbox tickets never mix with real ones).
+   * readConfig always fills it; startServer falls back to ./.data.
+   */
+  dataDir?: string;
+  /** How tickets are delivered from the outbox; readConfig always fills it, startServer has the same defaults. */
+  delivery?: DeliveryConfig;
   /** Node's http.Server requestTimeout and headersTimeout, lowered from the 300 s / 60 s defaults. */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
+  /** The anti-abuse protections; readConfig always fills it, createApp applies the same defaults without it. */
+  protection?: ProtectionConfig;
+}
+
+/** How the outbox delivers tickets to TomTicket. */
+export interface DeliveryConfig {
+  /** How long a submission waits for its first delivery before it is answered 202 queued (DELIVERY_WAIT_MS). */
+  waitMs: number;
+  /** The first pause before a queued ticket is tried again; it doubles per failure (OUTBOX_RETRY_BASE_MS). */
+  retryBaseMs: number;
+  /** The longest pause between tries (OUTBOX_RETRY_MAX_MS). */
+  retryMaxMs: number;
+  /** A ticket still failing this long after it was received moves to the dead-letter folder (OUTBOX_DEAD_AFTER_MS). */
+  deadAfterMs: number;
+}
+
+/** The anti-abuse protections of POST /api/tickets (server/protection/); each can be switched off. */
+export interface ProtectionConfig {
+  /** Accept tickets without an Origin header, i.e. not from a browser (ALLOW_NO_ORIGIN). */
+  allowNoOrigin: boolean;
+  /** How many proxies in front of the server append to X-Forwarded-For; 0 = use the socket's address (TRUST_PROXY). */
+  trustProxy: number;
+  /** Most tickets per window; 0 switches that limit off. */
+  rateLimits: {
+    /** Per client IP (an IPv6 /64 counts as one client) and hour (RATE_LIMIT_IP_HOUR). */
+    ipPerHour: number;
+    /** Per client IP and day (RATE_LIMIT_IP_DAY). */
+    ipPerDay: number;
+    /** Per customer e-mail and hour (RATE_LIMIT_EMAIL_HOUR). */
+    emailPerHour: number;
+    /** Per customer e-mail and day (RATE_LIMIT_EMAIL_DAY). */
+    emailPerDay: number;
+    /** For the whole server and hour (RATE_LIMIT_GLOBAL_HOUR). */
+    globalPerHour: number;
+  };
+  /** Refuse submissions whose hidden honeypot field is filled (HONEYPOT). */
+  honeypot: boolean;
+  /** Least seconds between loading the form and sending it; 0 = no form token needed (MIN_SUBMIT_SECONDS). */
+  minSubmitSeconds: number;
+  /** How long a form token or proof-of-work challenge stays valid (FORM_MAX_AGE_SECONDS). */
+  formMaxAgeSeconds: number;
+  /** Signs form tokens and challenges (FORM_SECRET); undefined: a random one per start. */
+  formSecret?: string;
+  /** Require a solved ALTCHA proof-of-work challenge with every ticket (PROOF_OF_WORK). */
+  proofOfWork: boolean;
+  /** The largest number the browser may have to find: the work's upper bound (PROOF_OF_WORK_MAX_NUMBER). */
+  proofOfWorkMaxNumber: number;
+  /** HS256 secret shared with the site's backend for identity tokens (IDENTITY_SECRET); undefined: tokens refused. */
+  identitySecret?: string;
+  /** Refuse tickets without a valid identity token (IDENTITY_REQUIRED). */
+  identityRequired: boolean;
+  /** The furthest an identity token's `exp` may lie ahead (IDENTITY_MAX_LIFETIME_SECONDS). */
+  identityMaxLifetimeSeconds: number;
+  /** Send anonymous tickets as this one TomTicket customer (e-mail) instead of the typed e-mail (ANONYMOUS_CUSTOMER). */
+  anonymousCustomer?: string;
+  /** Refuse denied file types by extension and content, and images that are not images (FILE_TYPE_CHECKS). */
+  fileTypeChecks: boolean;
+  /** Extensions refused, lower case without the dot (DENIED_FILE_EXTENSIONS). */
+  deniedExtensions: string[];
+  /** Most bytes of one attachment (MAX_FILE_MB); the whole request stays within LIMITS.requestMaxBytes. */
+  maxFileBytes: number;
 }

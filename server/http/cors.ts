@@ -1,3 +1,4 @@
+import { PROTECTION } from '../../contract/index.ts';
 import type { ServerConfig } from '../config/types.ts';
 
 /** Which browser origins may call /api/*. */
@@ -32,9 +33,9 @@ function isLoopbackOrigin(origin: string): boolean {
   }
 }
 
-/** Headers that let an allowed origin read an answer. */
+/** Headers that let an allowed origin read an answer, Retry-After included (the widget shows the wait). */
 export function allowOriginHeaders(origin: string): Record<string, string> {
-  return { 'Access-Control-Allow-Origin': origin };
+  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After' };
 }
 
 /** The methods of /api/*, as preflights announce them. */
@@ -45,8 +46,8 @@ export function preflightHeaders(origin: string): Record<string, string> {
   return {
     ...allowOriginHeaders(origin),
     'Access-Control-Allow-Methods': API_METHODS.join(', '),
-    // Idempotency-Key is accepted already so the widget can send it before the server acts on it.
-    'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
+    // Authorization carries the customer's identity token; Form-Token and Altcha the bot checks.
+    'Access-Control-Allow-Headers': `Content-Type, Idempotency-Key, Authorization, ${PROTECTION.formTokenHeader}, ${PROTECTION.proofHeader}`,
     'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
   };
 }

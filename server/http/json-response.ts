@@ -12,6 +12,8 @@ export interface ErrorDetails {
   code: ErrorCode;
   message: string;
   field?: SubmissionFieldName;
+  /** Seconds until a new try can succeed (rate limits), also sent as Retry-After by the caller. */
+  retryAfterSeconds?: number;
 }
 
 /** An ErrorBody answer (`{ ok: false, error }`), with `errors` listing all problems when there are several. */
@@ -27,7 +29,8 @@ export function errorResponse(
 
 /** Only the documented members, so no internal property of a problem object leaks into a body. */
 function pickErrorFields(error: ErrorDetails): ErrorDetails {
-  return error.field === undefined
-    ? { code: error.code, message: error.message }
-    : { code: error.code, message: error.message, field: error.field };
+  const picked: ErrorDetails = { code: error.code, message: error.message };
+  if (error.field !== undefined) picked.field = error.field;
+  if (error.retryAfterSeconds !== undefined) picked.retryAfterSeconds = error.retryAfterSeconds;
+  return picked;
 }

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Logger } from '../log/types.ts';
+import { answerClientError } from './client-error.ts';
 import { errorResponse } from './json-response.ts';
 import { toWebRequest } from './to-web-request.ts';
 import type { WebApp } from './types.ts';
@@ -56,6 +57,8 @@ export async function listenNode(app: WebApp, options: NodeListenerOptions): Pro
   // With a listener here Node does not answer `100 Continue` by itself: the handler sends it when
   // the app starts reading the body, so a refused upload (413, 403…) is never sent at all.
   server.on('checkContinue', onRequest);
+  // Unparsable requests get a JSON answer with the security headers instead of Node's bare one.
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

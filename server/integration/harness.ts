@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readConfig } from '../config/read-config.ts';
 import { startFakeTomTicket } from '../sandbox/fake-tomticket.ts';
 import { TEST_CUSTOMER, TEST_DEPARTMENTS, TEST_TOKEN } from '../sandbox/test-kit.ts';
-import type { FakeTomTicket } from '../sandbox/types.ts';
+import type { FakeTomTicket, FakeTomTicketOptions } from '../sandbox/types.ts';
 import type { FormConfigFile } from '../schema/types.ts';
 import { startServer, type RunningServer } from '../start-server.ts';
 
@@ -39,6 +39,27 @@ export const TEST_FORM_CONFIG: FormConfigFile = {
     { id: 'dep-financeiro', name: 'Financeiro', categoryRequired: false, fields: [] },
   ],
 };
+
+/**
+ * The protections a request must pass unless a suite is about them: switched off by default, so
+ * each suite sends plain requests; the protection suites pass `PROTECTIONS_ON` or their own values.
+ * File-type checks, the honeypot and the text checks stay on everywhere.
+ */
+export const PROTECTIONS_OFF: Readonly<Record<string, string>> = {
+  ALLOW_NO_ORIGIN: 'true',
+  RATE_LIMIT_IP_HOUR: '0',
+  RATE_LIMIT_IP_DAY: '0',
+  RATE_LIMIT_EMAIL_HOUR: '0',
+  RATE_LIMIT_EMAIL_DAY: '0',
+  RATE_LIMIT_GLOBAL_HOUR: '0',
+  MIN_SUBMIT_SECONDS: '0',
+  PROOF_OF_WORK: 'false',
+};
+
+/** Every protection with its default setting, to spread over {@link PROTECTIONS_OFF} in `startHarness`. */
+export const PROTECTIONS_ON: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.keys(PROTECTIONS_OFF).map((name) => [name, '']),
+);
 
 /** The allowed browser origin of the test server. */
 export const ALLOWED_ORIGIN = 'https://shop.example.com';
@@ -77,6 +98,8 @@ export interface Harness {
   fake: FakeTomTicket;
   server: RunningServer;
   spoolDir: string;
+  /** DATA_DIR: the outbox, its parked items and the idempotency records. */
+  dataDir: string;
   logLines: string[];
   /** Every answer seen through `send` or `raw`, for the check that the token never appears. */
   observed: string[];
@@ -93,8 +116,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts a fake and the server (live mode, test token, test form config) with extra env. */
-export async function startHarness(env: Record<string, string> = {}, fakeRequestsPerSecond = 3): Promise<Harness> {
+/** Starts a fake and the server (live mode, test token, test form config, PROTECTIONS_OFF) with extra env. */
+export async function startHarness(
+  env: Record<string, string> = {},
+  fakeRequestsPerSecond = 3,
+  fakeOptions: Partial<FakeTomTicketOptions> = {},
+): Promise<Harness> {
   const workDir = await mkdtemp(join(tmpdir(), 'tt-integration-'));
   const formConfigPath = join(workDir, 'form.json');
   await writeFile(formConfigPath, JSON.stringify(TEST_FORM_CONFIG));
@@ -104,6 +131,7 @@ export async function startHarness(env: Record<string, string> = {}, fakeRequest
     departments: TEST_DEPARTMENTS,
     customers: [TEST_CUSTOMER],
     requestsPerSecond: fakeRequestsPerSecond,
+    ...fakeOptions,
   });
   const logLines: string[] = [];
   const observed: string[] = [];
@@ -112,8 +140,10 @@ export async function startHarness(env: Record<string, string> = {}, fakeRequest
     TOMTICKET_API_URL: fake.url,
     FORM_CONFIG: formConfigPath,
     SPOOL_DIR: spoolDir,
+    DATA_DIR: join(workDir, 'data'),
     PORT: '0',
     ALLOWED_ORIGINS: ALLOWED_ORIGIN,
+    ...PROTECTIONS_OFF,
     ...env,
   });
   const server = await startServer({ config, log: (line) => logLines.push(line) });
@@ -122,6 +152,7 @@ export async function startHarness(env: Record<string, string> = {}, fakeRequest
     fake,
     server,
     spoolDir,
+    dataDir: join(workDir, 'data'),
     logLines,
     observed,
     async send(path, init) {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formOf, spoolIsEmpty, startHarness, TEST_CUSTOMER, TEST_TOKEN, validFields, type Harness } from './harness.ts';
 
+const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 function patterned(size: number, seed: number): Uint8Array<ArrayBuffer> {
@@ -29,7 +30,8 @@ describe('POST /api/tickets against the fake TomTicket', () => {
 
   it('creates a ticket with a category, custom fields and three attachments, forwarded exactly', async () => {
     const files = [
-      new File([patterned(4 * 1024 * 1024 + 3, 31)], 'captura de tela.png', { type: 'image/png' }),
+      // Declared as an image, so it must start like one (the file-type checks look).
+      new File([PNG_SIGNATURE, patterned(4 * 1024 * 1024 + 3, 31)], 'captura de tela.png', { type: 'image/png' }),
       new File(['linha 1\nlinha 2\n'], 'relatório ção.txt', { type: 'text/plain' }),
       new File([patterned(1000, 7)], 'dados.bin'),
     ];
@@ -68,7 +70,8 @@ describe('POST /api/tickets against the fake TomTicket', () => {
       departmentId: 'dep-suporte',
       categoryId: 'cat-erro',
       title: 'Erro 500 ao entrar 😀',
-      message: 'Primeira linha\nSegunda linha',
+      // The outbox's reference closes the message, so the ticket can be found by it in TomTicket.
+      message: expect.stringMatching(/^Primeira linha\nSegunda linha\n\n\[ref TT-[0-9A-Z]{8}\]$/),
       priority: 3,
       customFields: { navegador: 'firefox', passos: 'Abrir\nClicar em entrar', quando: '2024-02-29', usuarios: '42', aceite: 'Sim' },
     });
@@ -117,6 +120,7 @@ describe('POST /api/tickets against the fake TomTicket', () => {
       ok: true,
       mode: 'live',
       upstream: { reachable: true, checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null },
     });
     expect(harness.fake.requests).toEqual([]);
   });

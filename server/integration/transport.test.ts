@@ -211,7 +211,7 @@ describe('the HTTP surface', () => {
       expect(Object.fromEntries(answer.headers)).toMatchObject({
         'access-control-allow-origin': ALLOWED_ORIGIN,
         'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers': 'Content-Type, Idempotency-Key',
+        'access-control-allow-headers': 'Content-Type, Idempotency-Key, Authorization, Form-Token, Altcha',
         'access-control-max-age': expect.stringMatching(/^\d+$/),
         vary: 'Origin',
       });

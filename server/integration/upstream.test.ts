@@ -13,6 +13,10 @@ function busiestWindow(times: readonly number[], windowMs: number): number {
   return most;
 }
 
+async function outboxOf(harness: Harness): Promise<{ queued: number; uncertain: number; dead: number }> {
+  return harness.json(await harness.send('/healthz')).outbox as { queued: number; uncertain: number; dead: number };
+}
+
 function expectNoTokenIn(harness: Harness) {
   expect([...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN))).toEqual([]);
 }
@@ -52,12 +56,16 @@ describe('TomTicket failures, as the customer gets them', () => {
   it.each([
     ['an HTTP 500', 'http_500'],
     ['an answer that is not JSON', 'invalid_json'],
-  ] as const)('answers 502 to %s', async (_case, fault) => {
-    harness.fake.setFault(fault);
+  ] as const)('holds the ticket (202) and parks it as uncertain after %s to criar_chamado', async (_case, fault) => {
+    const before = (await outboxOf(harness)).uncertain;
+    await harness.fake.setFault(fault);
     const answer = await submit();
-    expect(answer.status).toBe(502);
-    expect(harness.json(answer)).toMatchObject({ ok: false, error: { code: 'upstream_unavailable' } });
-    expect(harness.json(answer)).not.toHaveProperty('error.field');
+    expect(answer.status).toBe(202);
+    const body = harness.json(answer);
+    expect(body).toEqual({ ok: true, queued: true, reference: expect.stringMatching(/^TT-[0-9A-Z]{8}$/) });
+    // TomTicket may have made the ticket before failing: it is kept for an operator, never resent.
+    expect(await outboxOf(harness)).toMatchObject({ queued: 0, uncertain: before + 1 });
+    expect(harness.ticketCalls()).toEqual(['criar_chamado']);
   });
 
   it('reports TomTicket unreachable on /healthz after a failure', async () => {
@@ -97,23 +105,25 @@ describe('a TomTicket that never answers a ticket', () => {
     await harness.close();
   });
 
-  it('answers 504 once the timeout passes', async () => {
-    harness.fake.setFault('no_answer');
+  it('answers 202 once the timeout passes, holding the ticket as uncertain', async () => {
+    await harness.fake.setFault('no_answer');
     const started = Date.now();
     const answer = await harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
-    expect(answer.status).toBe(504);
-    expect(harness.json(answer)).toMatchObject({ ok: false, error: { code: 'upstream_timeout' } });
+    expect(answer.status).toBe(202);
+    expect(harness.json(answer)).toMatchObject({ ok: true, queued: true });
     expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await outboxOf(harness)).toMatchObject({ queued: 0, uncertain: 1 });
     expect(await spoolIsEmpty(harness)).toBe(true);
   });
 
   it('lets a request in flight finish when the server closes', async () => {
-    harness.fake.setFault('no_answer');
+    await harness.fake.setFault('no_answer');
     const pending = harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = harness.server.close();
 
-    expect((await pending).status).toBe(504);
+    // The ticket is in the outbox already: closing answers 202 at once instead of waiting.
+    expect((await pending).status).toBe(202);
     await closing;
     await expect(fetch(`${harness.server.url}/healthz`)).rejects.toThrow();
     expect(await spoolIsEmpty(harness)).toBe(true);

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { PAGE_CSP } from '../http/security-headers.ts';
 
 const PLACEHOLDER_PAGE = `<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>TomTicket form server</title>
@@ -15,7 +16,7 @@ export function createIndexRoute(root: string): () => Promise<Response> {
   return async () => {
     const page = await readFile(join(root, 'index.html'), 'utf8').catch(() => PLACEHOLDER_PAGE);
     return new Response(page, {
-      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'Content-Security-Policy': PAGE_CSP },
     });
   };
 }

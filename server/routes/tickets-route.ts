@@ -1,6 +1,8 @@
 import { LIMITS, SUBMISSION_FIELDS } from '../../contract/index.ts';
 import type { FormSchema } from '../../contract/index.ts';
 import { errorResponse } from '../http/json-response.ts';
+import type { RequestContext } from '../http/types.ts';
+import type { Gate, Protection } from '../protection/create-protection.ts';
 import type { Logger } from '../log/types.ts';
 import type { FormSchemaSource } from '../schema/types.ts';
 import { checkMultipartType } from '../submission/check-multipart-type.ts';
@@ -9,16 +11,17 @@ import { parseMultipart } from '../submission/parse-multipart.ts';
 import { createSpoolFolder } from '../submission/spool-folder.ts';
 import type { Refusal, SubmissionProblem } from '../submission/types.ts';
 import { validateSubmission } from '../submission/validate-submission.ts';
-import type { TomTicketClient } from '../tomticket/types.ts';
-import { ticketResultResponse, upstreamErrorResponse } from './upstream-answers.ts';
+import { submitTicket, type SubmitTicketDeps } from './submit-ticket.ts';
+import { upstreamErrorResponse } from './upstream-answers.ts';
 
-/** What {@link createTicketsRoute} needs. */
-export interface TicketsRouteDeps {
+/** What {@link createTicketsRoute} needs: besides its own, the outbox's delivery and idempotency records. */
+export interface TicketsRouteDeps extends SubmitTicketDeps {
   schemaSource: FormSchemaSource;
-  client: TomTicketClient;
   logger: Logger;
   /** Where each request gets its own spool folder. */
   spoolDir: string;
+  /** The anti-abuse checks: headers before the body, then around validation. */
+  protection: Protection;
 }
 
 // Stray or repeated names up to this many still get their precise error (unknown_field,
@@ -27,12 +30,15 @@ const EXTRA_FIELDS_TOLERATED = 16;
 const TEXT_FIELD_COUNT = Object.values(SUBMISSION_FIELDS).filter((name) => name !== SUBMISSION_FIELDS.attachments).length;
 
 /**
- * `POST /api/tickets`: refuses what it can from the headers alone (413 by Content-Length, 415,
- * a bad boundary), then streams and spools the body, validates it against the current schema,
- * and only then calls TomTicket. The request's spool folder is removed however it ends.
+ * `POST /api/tickets`: refuses what it can from the headers alone (the protections of
+ * server/protection/, then 413 by Content-Length, 415, a bad boundary), then streams and spools the body, validates it against the current schema,
+ * and only then hands it to the outbox, which delivers it to TomTicket (see submit-ticket.ts).
+ * The request's spool folder is removed however it ends (accepted files were moved out of it).
  */
-export function createTicketsRoute(deps: TicketsRouteDeps): (request: Request) => Promise<Response> {
-  return async (request) => {
+export function createTicketsRoute(deps: TicketsRouteDeps): (request: Request, context: RequestContext) => Promise<Response> {
+  return async (request, context) => {
+    const admission = await deps.protection.admit(request, context);
+    if (!admission.ok) return admission.response;
     const declaredLength = Number(request.headers.get('content-length') ?? 0);
     if (declaredLength > LIMITS.requestMaxBytes) return refusalResponse(tooLarge());
     const contentType = request.headers.get('content-type');
@@ -51,7 +57,7 @@ export function createTicketsRoute(deps: TicketsRouteDeps): (request: Request) =
 
     const folder = await createSpoolFolder(deps.spoolDir);
     try {
-      return await receiveAndCreate(request, contentType as string, folder.path, schema, deps);
+      return await receiveAndCreate(request, contentType as string, folder.path, schema, admission.value, deps);
     } finally {
       await folder.remove().catch((error: unknown) => deps.logger.error('spool folder not removed', { path: folder.path, error }));
     }
@@ -63,39 +69,32 @@ async function receiveAndCreate(
   contentType: string,
   spoolFolder: string,
   schema: FormSchema,
+  gate: Gate,
   deps: TicketsRouteDeps,
 ): Promise<Response> {
   const parsed = await parseMultipart(request.body, {
     contentType,
     spoolFolder,
     maxFields: TEXT_FIELD_COUNT + mostCustomFields(schema) + EXTRA_FIELDS_TOLERATED,
+    maxFileBytes: deps.protection.maxFileBytes,
   });
   if (!parsed.ok) return refusalResponse(parsed.refusal);
 
-  const validation = validateSubmission(parsed.submission, schema);
+  const screened = gate.screen(parsed.submission);
+  if (!screened.ok) return screened.response;
+  const validation = validateSubmission(screened.value, schema);
   if (!validation.ok) return problemsResponse(validation.problems);
-  const { ticket } = validation;
+  const approved = await gate.approve(validation.ticket, parsed.submission.files);
+  if (!approved.ok) return approved.response;
+  const ticket = approved.value;
   // The form TomTicket receives is not the one that arrived (other names, CRLF line breaks), so
   // it is measured again: it too must stay within the 25 MB TomTicket accepts.
   if ((await estimateUpstreamBytes(ticket)) > LIMITS.requestMaxBytes) {
     return refusalResponse({ ...tooLarge(), field: SUBMISSION_FIELDS.attachments });
   }
 
-  const result = await deps.client.createTicket(ticket);
-  if (result.ok) {
-    deps.logger.info('ticket created', {
-      protocol: result.protocol,
-      department: ticket.departmentId,
-      attachments: ticket.attachments.length,
-    });
-  } else {
-    deps.logger.warn('ticket not created', {
-      kind: result.kind,
-      ...(result.kind === 'unavailable' ? { detail: result.detail } : {}),
-      ...(result.kind === 'rejected' ? { upstreamMessage: result.message } : {}),
-    });
-  }
-  return ticketResultResponse(result);
+  // From here the ticket is the outbox's: written durably before any upstream call, never lost.
+  return submitTicket(ticket, request.headers.get('idempotency-key'), deps);
 }
 
 function mostCustomFields(schema: FormSchema): number {

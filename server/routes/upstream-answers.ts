@@ -1,29 +1,5 @@
-import type { TicketCreatedBody } from '../../contract/index.ts';
-import { errorResponse, jsonResponse } from '../http/json-response.ts';
-import type { CreateTicketResult } from '../tomticket/types.ts';
+import { errorResponse } from '../http/json-response.ts';
 import { UpstreamError } from '../tomticket/upstream-error.ts';
-
-/** The answer to a ticket creation's result: 201, or 422 / 502 / 504 for TomTicket's failures. */
-export function ticketResultResponse(result: CreateTicketResult): Response {
-  if (result.ok) {
-    const body: TicketCreatedBody = {
-      ok: true,
-      ticket: {
-        ...(result.id !== undefined ? { id: result.id } : {}),
-        ...(result.protocol !== undefined ? { protocol: result.protocol } : {}),
-      },
-    };
-    return jsonResponse(201, body);
-  }
-  switch (result.kind) {
-    case 'rejected':
-      return errorResponse(422, { code: 'upstream_rejected', message: result.message });
-    case 'unavailable':
-      return unavailableResponse();
-    case 'timeout':
-      return timeoutResponse();
-  }
-}
 
 /**
  * The answer when TomTicket could not give something the server needed (the department listing),

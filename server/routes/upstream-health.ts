@@ -35,9 +35,9 @@ export function createUpstreamHealth(now: () => Date = () => new Date()): Upstre
             throw error;
           }
         },
-        async createTicket(ticket) {
+        async createTicket(ticket, guard) {
           try {
-            const result = await client.createTicket(ticket);
+            const result = await client.createTicket(ticket, guard);
             // A rejection is TomTicket answering: reachable, just unhappy with the ticket.
             record(result.ok || result.kind === 'rejected');
             return result;

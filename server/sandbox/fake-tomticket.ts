@@ -20,6 +20,7 @@ const RATE_WINDOW_MS = 1000;
 // hold the fake for minutes (see server-pitfalls.md).
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_SLOW_ANSWER_MS = 10_000;
 
 /**
  * Starts a faithful fake of TomTicket's legacy API (see shared/tomticket-api.md) on 127.0.0.1.
@@ -41,6 +42,7 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
     rateWindow: createSlidingWindow(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND, RATE_WINDOW_MS),
     requests,
     currentFault: () => current,
+    slowAnswerMs: options.slowAnswerMs ?? DEFAULT_SLOW_ANSWER_MS,
   });
 
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS }, (request, response) => {
@@ -49,24 +51,39 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
       response.end('{"erro":true,"mensagem":"Erro interno"}');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number, host: string) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-
-  let closing: Promise<void> | undefined;
-  const close = async () => {
-    await new Promise<void>((resolve) => {
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      // Resolves also when the port was already closed ('down'): the callback then gets an error.
       server.close(() => resolve());
       // Hanging 'no_answer' requests and idle keep-alive sockets would otherwise hold close() open.
       server.closeAllConnections();
     });
+  await listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  // Port switches run one after another, so 'down' then 'none' in quick succession ends listening.
+  let switching: Promise<void> = Promise.resolve();
+  const close = async () => {
+    await switching.catch(() => undefined);
+    await stopListening();
     if (ownsStorage) await rm(storageDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  const setFault = (fault: FakeFault, message?: string): Promise<void> => {
+    const wasDown = current.fault === 'down';
+    current = message === undefined ? { fault } : { fault, message };
+    if (closing || wasDown === (fault === 'down')) return switching;
+    switching = switching.then(() => (fault === 'down' ? stopListening() : listen(address.port, address.address)));
+    return switching;
   };
 
   return {
@@ -80,9 +97,7 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
     },
     departments: account.departments,
     storageDir,
-    setFault(fault, message) {
-      current = message === undefined ? { fault } : { fault, message };
-    },
+    setFault,
     clearRequests() {
       requests.length = 0;
     },

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeAccount } from './fake-account.ts';
 import type { FakeExchange } from './fake-exchange.ts';
 import { FAKE_MESSAGES } from './fake-messages.ts';
-import { createFakeReply } from './fake-reply.ts';
+import { createFakeReply, type FakeReply } from './fake-reply.ts';
 import { isToken, matchFakeRoute, redactPath, type FakeEndpoint } from './fake-route.ts';
 import { handleCreateCustomer } from './handle-create-customer.ts';
 import { handleCreateTicket } from './handle-create-ticket.ts';
@@ -21,6 +21,8 @@ export interface FakeRequestHandlerDeps {
   /** Every request is appended here on arrival; its status is filled in when answered. */
   requests: FakeRequestRecord[];
   currentFault(): { fault: FakeFault; message?: string };
+  /** How late the 'slow' fault answers. */
+  slowAnswerMs: number;
 }
 
 const HANDLERS: Record<FakeEndpoint, (exchange: FakeExchange) => void | Promise<void>> = {
@@ -56,22 +58,33 @@ export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
       status: 0,
     };
     deps.requests.push(record);
-    const reply = createFakeReply(request, response, record, token);
+    const { fault, message } = deps.currentFault();
+    let reply = createFakeReply(request, response, record, token);
+    if (fault === 'slow') reply = delayedReply(reply, deps.slowAnswerMs);
 
     if (!url || !route) return reply.json(404, { erro: true, mensagem: FAKE_MESSAGES.notFound });
     if (!isToken(route.tokenSegment, token)) return reply.json(401, { erro: true, mensagem: FAKE_MESSAGES.invalidToken });
-    if (!deps.rateWindow.admit(arrivedAt)) return reply.json(429, { erro: true, mensagem: FAKE_MESSAGES.rateLimited });
+    if (fault === 'rate_limit_storm' || !deps.rateWindow.admit(arrivedAt)) {
+      return reply.json(429, { erro: true, mensagem: FAKE_MESSAGES.rateLimited });
+    }
     if (request.method !== route.method) {
       response.setHeader('Allow', route.method);
       return reply.json(405, { erro: true, mensagem: FAKE_MESSAGES.methodNotAllowed });
     }
 
-    const { fault, message } = deps.currentFault();
     if (fault === 'http_500') return reply.text(500, 'text/html; charset=utf-8', HTML_500_PAGE);
     if (fault === 'invalid_json') return reply.text(200, 'text/html; charset=utf-8', NOT_JSON_BODY);
     if (fault === 'no_answer') {
       // Take the whole body, then stay silent: the caller cannot tell whether the ticket was made.
       request.resume();
+      return;
+    }
+
+    const isUpload = route.endpoint === 'criar_chamado';
+    if (fault === 'reset_mid_upload' && isUpload) {
+      // Cut while the body is arriving: the form is never complete, so no ticket is made.
+      request.once('data', () => request.socket.destroy());
+      request.once('end', () => request.socket.destroy());
       return;
     }
 
@@ -81,7 +94,8 @@ export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
       params: route.params,
       account: deps.account,
       storageDir: deps.storageDir,
-      reply,
+      // The work is done, then the answer is lost: the caller cannot tell whether the ticket exists.
+      reply: fault === 'created_then_drop' && isUpload ? droppingReply(request) : reply,
       ...(fault === 'reject' && { rejection: message ?? FAKE_MESSAGES.simulatedRejection }),
     };
     await HANDLERS[route.endpoint](exchange);
@@ -96,4 +110,22 @@ function parseRequestUrl(raw: string | undefined): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A reply that goes out `delayMs` late (the 'slow' fault); by then the caller has usually given up. */
+function delayedReply(reply: FakeReply, delayMs: number): FakeReply {
+  const later =
+    <A extends unknown[]>(send: (...args: A) => void) =>
+    (...args: A) => {
+      setTimeout(() => send(...args), delayMs).unref();
+    };
+  return { json: later(reply.json), text: later(reply.text) };
+}
+
+/** A reply that drops the connection instead of answering (the 'created_then_drop' fault). */
+function droppingReply(request: IncomingMessage): FakeReply {
+  const drop = () => {
+    request.socket.destroy();
+  };
+  return { json: drop, text: drop };
 }

@@ -1,15 +1,23 @@
 import { formatBytes } from './format-bytes.ts';
 import { html, type SafeHtml } from './html.ts';
+import type { OutboxEntryView, OutboxState } from '../outbox/types.ts';
 import type { TicketView } from './ticket-view.ts';
 
 // Enough of the digest to tell files apart at a glance; the full one is in the tooltip and the JSON.
 const SHORT_SHA256_CHARS = 12;
 
+const STATE_NAMES: Record<OutboxState, string> = {
+  outbox: 'Na fila · Queued',
+  uncertain: 'Incerto · Uncertain',
+  dead: 'Morto · Dead',
+};
+
 /**
- * The sandbox inbox: every ticket the fake received, newest first. Nothing but markup and a linked
- * stylesheet, so it works under `Content-Security-Policy: default-src 'self'`.
+ * The sandbox inbox: tickets the server still holds (outbox), then every ticket the fake received,
+ * newest first. Nothing but markup and a linked stylesheet, so it works under
+ * `Content-Security-Policy: default-src 'self'`.
  */
-export function renderInboxPage(tickets: readonly TicketView[]): string {
+export function renderInboxPage(tickets: readonly TicketView[], outbox: readonly OutboxEntryView[] = []): string {
   const count = tickets.length === 1 ? '1 chamado · 1 ticket' : `${tickets.length} chamados · ${tickets.length} tickets`;
   return html`<!DOCTYPE html>
 <html lang="pt-BR">
@@ -26,12 +34,32 @@ export function renderInboxPage(tickets: readonly TicketView[]): string {
 <nav><a href="/sandbox">Atualizar · Refresh</a> <a href="/sandbox/tickets.json">JSON</a></nav>
 </header>
 <main>
+${outbox.length === 0 ? html`` : renderOutbox(outbox)}
 <p class="count">${count}</p>
 ${tickets.length === 0 ? renderEmpty() : tickets.map(renderTicket)}
 </main>
 </body>
 </html>
 `.markup;
+}
+
+function renderOutbox(entries: readonly OutboxEntryView[]): SafeHtml {
+  return html`<section class="outbox">
+<h2>Ainda não entregues · Not delivered yet (${entries.length})</h2>
+<p class="subtitle">Held in the server's outbox (DATA_DIR): queued ones are retried; uncertain and dead ones wait for an operator.</p>
+<table>
+<thead><tr><th>Estado · State</th><th>Referência · Reference</th><th>Assunto · Title</th><th>Idade · Age</th><th>Tentativas · Tries</th><th>Último erro · Last error</th></tr></thead>
+<tbody>${entries.map(
+    (entry) => html`<tr class="state-${entry.state}"><td>${STATE_NAMES[entry.state]}</td><td><code>${entry.reference}</code></td><td>${entry.title}</td><td>${formatAge(entry.ageSeconds)}</td><td>${entry.attempts}</td><td>${entry.lastError ?? '—'}</td></tr>`,
+  )}</tbody>
+</table>
+</section>`;
+}
+
+function formatAge(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)} min`;
+  return `${Math.floor(seconds / 3600)} h`;
 }
 
 function renderEmpty(): SafeHtml {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxEntryView } from '../outbox/types.ts';
 import { createSandboxRoutes } from './inbox.ts';
 import {
   createTicketUrl,
@@ -175,5 +176,29 @@ describe('routing', () => {
     const response = await get('/sandbox', 'POST');
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('the outbox on the inbox', () => {
+  const entries: OutboxEntryView[] = [
+    { state: 'outbox', reference: 'TT-7K3M9Q2X', title: 'Na <fila>', receivedAt: '2025-01-01T10:00:00.000Z', ageSeconds: 75, attempts: 3, lastError: 'criar_chamado could not be reached (ECONNREFUSED)', attachments: 1 },
+    { state: 'uncertain', reference: 'TT-AB12CD34', title: 'Talvez lá', receivedAt: '2025-01-01T09:00:00.000Z', ageSeconds: 3700, attempts: 1, lastError: 'no answer within the timeout', attachments: 0 },
+    { state: 'dead', reference: 'TT-ZZ99YY88', title: 'Desistido', receivedAt: '2024-12-29T09:00:00.000Z', ageSeconds: 260_000, attempts: 40, lastError: null, attachments: 0 },
+  ];
+  const withOutbox = (request: Request) => createSandboxRoutes(fake, async () => entries)(request);
+
+  it('lists tickets not delivered yet, by state, with reference, age and last error', async () => {
+    const page = await (await withOutbox(new Request('http://localhost/sandbox')))!.text();
+    expect(page).toContain('Ainda não entregues · Not delivered yet (3)');
+    for (const text of ['Na fila · Queued', 'Incerto · Uncertain', 'Morto · Dead', 'TT-7K3M9Q2X', 'TT-AB12CD34', '75 s', '61 min', '72 h', 'ECONNREFUSED']) {
+      expect(page).toContain(text);
+    }
+    expect(page).toContain('Na &#60;fila&#62;');
+  });
+
+  it('adds them to tickets.json, and shows no section when nothing waits', async () => {
+    const json = (await (await withOutbox(new Request('http://localhost/sandbox/tickets.json')))!.json()) as { outbox: unknown[] };
+    expect(json.outbox).toEqual(entries);
+    expect(await (await get('/sandbox')).text()).not.toContain('Not delivered yet');
   });
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ErrorBody, ErrorCode } from '../../contract/index.ts';
+import type { OutboxEntryView } from '../outbox/types.ts';
 import { attachmentResponse } from './attachment-response.ts';
 import { decodeSegment } from './fake-route.ts';
 import { renderInboxPage } from './inbox-page.ts';
@@ -19,8 +20,12 @@ const PAGE_HEADERS = {
  * The sandbox inbox routes, showing what the fake TomTicket received: `GET /sandbox` (HTML page),
  * `/sandbox/inbox.css`, `/sandbox/tickets.json` and `/sandbox/attachments/{ticketId}/{index}`.
  * The handler answers undefined for any path outside /sandbox, so it can sit in front of the others.
+ * With `outbox`, the page and the JSON also list the tickets not delivered yet (queued, uncertain, dead).
  */
-export function createSandboxRoutes(fake: FakeTomTicket): (request: Request) => Promise<Response | undefined> {
+export function createSandboxRoutes(
+  fake: FakeTomTicket,
+  outbox?: () => Promise<OutboxEntryView[]>,
+): (request: Request) => Promise<Response | undefined> {
   let stylesheet: Promise<string> | undefined;
   const views = () => toTicketViews(fake.tickets, fake.departments ?? []);
 
@@ -33,14 +38,16 @@ export function createSandboxRoutes(fake: FakeTomTicket): (request: Request) => 
     const withBody = request.method === 'GET';
 
     if (pathname === PREFIX || pathname === `${PREFIX}/`) {
-      return textResponse(renderInboxPage(views()), 'text/html; charset=utf-8', withBody, PAGE_HEADERS);
+      const page = renderInboxPage(views(), (await outbox?.()) ?? []);
+      return textResponse(page, 'text/html; charset=utf-8', withBody, PAGE_HEADERS);
     }
     if (pathname === `${PREFIX}/inbox.css`) {
       stylesheet ??= readFile(new URL('./inbox.css', import.meta.url), 'utf8');
       return textResponse(await stylesheet, 'text/css; charset=utf-8', withBody, { 'Cache-Control': 'no-cache' });
     }
     if (pathname === `${PREFIX}/tickets.json`) {
-      return textResponse(JSON.stringify({ tickets: views() }), 'application/json; charset=utf-8', withBody, {
+      const body = { tickets: views(), outbox: (await outbox?.()) ?? [] };
+      return textResponse(JSON.stringify(body), 'application/json; charset=utf-8', withBody, {
         'Cache-Control': 'no-store',
       });
     }

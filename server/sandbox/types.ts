@@ -66,7 +66,17 @@ export type FakeFault =
   /** Every call answers 200 with a body that is not JSON. */
   | 'invalid_json'
   /** Every call is accepted and never answered (until close). */
-  | 'no_answer';
+  | 'no_answer'
+  /** The port is closed: every connection is refused (the same port reopens on the next switch). */
+  | 'down'
+  /** Every call answers 429, as when the account is over its rate limit for a long while. */
+  | 'rate_limit_storm'
+  /** Every call is carried out, then answered only after `slowAnswerMs` (past a client's timeout). */
+  | 'slow'
+  /** `criar_chamado` drops the connection while the body is arriving: no ticket is made. */
+  | 'reset_mid_upload'
+  /** `criar_chamado` makes the ticket, then drops the connection without answering. */
+  | 'created_then_drop';
 
 /** Options of the fake TomTicket account. */
 export interface FakeTomTicketOptions {
@@ -78,6 +88,8 @@ export interface FakeTomTicketOptions {
   requestsPerSecond?: number;
   /** Folder for stored attachments; default a fresh temp folder removed on close. */
   storageDir?: string;
+  /** How late the 'slow' fault answers; default 10 s. */
+  slowAnswerMs?: number;
 }
 
 /** A running fake of TomTicket's legacy API, listening on loopback. */
@@ -91,8 +103,11 @@ export interface FakeTomTicket {
   readonly departments?: readonly FakeDepartment[];
   /** Where attachments are stored (added for tests and the inbox). */
   readonly storageDir?: string;
-  /** Switches a failure mode on for every following request. */
-  setFault(fault: FakeFault, message?: string): void;
+  /**
+   * Switches a failure mode on for every following request. Settles once it is in effect: switching
+   * to or from 'down' closes or reopens the port, which takes a moment.
+   */
+  setFault(fault: FakeFault, message?: string): Promise<void>;
   /** Forgets recorded requests (not tickets or customers), e.g. between test cases. */
   clearRequests(): void;
   /** Stops listening, drops hanging requests, removes the storage folder it created. */

@@ -14,8 +14,7 @@ export function checkMultipartType(contentType: string | null): Refusal | undefi
   if (mediaType !== 'multipart/form-data') {
     return { status: 415, code: 'not_multipart', message: 'The body must be multipart/form-data.' };
   }
-  const match = BOUNDARY_PARAM.exec(contentType ?? '');
-  const boundary = match?.[1] ?? match?.[2];
+  const boundary = boundaryOf(contentType ?? '');
   if (boundary === undefined || boundary === '') {
     return { status: 400, code: 'malformed_body', message: 'The multipart Content-Type has no boundary.' };
   }
@@ -27,4 +26,10 @@ export function checkMultipartType(contentType: string | null): Refusal | undefi
     };
   }
   return undefined;
+}
+
+/** The boundary parameter of a multipart Content-Type, unquoted; undefined when there is none. */
+export function boundaryOf(contentType: string): string | undefined {
+  const match = BOUNDARY_PARAM.exec(contentType);
+  return match?.[1] ?? match?.[2];
 }

@@ -99,6 +99,25 @@ describe('parseMultipart', () => {
     expect(state.pulled).toBe(101);
   });
 
+  it('refuses a file over the per-file limit with 413 on attachments, and keeps each name as sent', async () => {
+    const form = new FormData();
+    form.append('attachments', new File(['small'], 'dir/small.txt'));
+    form.append('attachments', new File([patterned(300 * 1024)], 'big.bin'));
+    const { bytes, contentType } = await encode(form);
+
+    const fits = await parseMultipart(streamOf(bytes).stream, options(contentType, { maxFileBytes: 400 * 1024 }));
+    if (!fits.ok) throw new Error(fits.refusal.message);
+    expect(fits.submission.files.map(({ fileName, rawFileName }) => [fileName, rawFileName])).toEqual([
+      ['small.txt', 'dir/small.txt'],
+      ['big.bin', 'big.bin'],
+    ]);
+
+    // A fresh folder: spool files are named by position and never overwritten.
+    const spoolFolder = await mkdtemp(join(folder, 'again-'));
+    const outcome = await parseMultipart(streamOf(bytes).stream, options(contentType, { maxFileBytes: 200 * 1024, spoolFolder }));
+    expect(outcome).toMatchObject({ ok: false, refusal: { status: 413, code: 'request_too_large', field: 'attachments' } });
+  });
+
   it('refuses a truncated body as malformed', async () => {
     const form = new FormData();
     form.append('title', 'x');

@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { LIMITS, SUBMISSION_FIELDS } from '../../contract/index.ts';
+import { boundaryOf } from './check-multipart-type.ts';
+import { createDelimiterCounter } from './count-delimiters.ts';
 import { sanitizeFileName } from './sanitize-file-name.ts';
 import type { ReceivedField, ReceivedFile, ReceivedSubmission, Refusal } from './types.ts';
 
@@ -17,6 +19,8 @@ export interface ParseMultipartOptions {
   maxFields: number;
   /** Bytes of body accepted; default LIMITS.requestMaxBytes. */
   maxBodyBytes?: number;
+  /** Bytes of one attachment accepted (MAX_FILE_MB); default the body's limit. */
+  maxFileBytes?: number;
 }
 
 /** How parsing ended: the submission, or a refusal answered as is (413 too large, 400 malformed or too many files). */
@@ -48,6 +52,7 @@ export async function parseMultipart(
 ): Promise<ParseOutcome> {
   if (body === null) return { ok: false, refusal: malformedBody('The request has no body.') };
   const maxBodyBytes = options.maxBodyBytes ?? LIMITS.requestMaxBytes;
+  const maxFileBytes = options.maxFileBytes ?? maxBodyBytes;
 
   let parser: busboy.Busboy;
   try {
@@ -55,6 +60,8 @@ export async function parseMultipart(
       headers: { 'content-type': options.contentType },
       // File names in UTF-8 as browsers send them (busboy's default would read them as Latin-1).
       defParamCharset: 'utf8',
+      // The name exactly as sent: a path in it is a crafted request, refused by the file checks.
+      preservePath: true,
       limits: {
         fieldNameSize: FIELD_NAME_MAX_BYTES,
         fieldSize: FIELD_VALUE_MAX_BYTES,
@@ -62,7 +69,8 @@ export async function parseMultipart(
         files: LIMITS.maxFiles,
         // busboy reports reaching (not exceeding) this one, so keep it above what the others allow.
         parts: options.maxFields + LIMITS.maxFiles + 1,
-        fileSize: maxBodyBytes,
+        // Reaching it counts as over (see parts): one more, so a file of exactly the limit passes.
+        fileSize: Math.min(maxFileBytes, maxBodyBytes) + 1,
         headerPairs: 16,
       },
     });
@@ -70,6 +78,9 @@ export async function parseMultipart(
     return { ok: false, refusal: malformedBody(messageOf(error)) };
   }
 
+  // Parts busboy reported, against the delimiters in the body: it skips a part it cannot read.
+  const delimiters = createDelimiterCounter(boundaryOf(options.contentType) ?? '');
+  let partsSeen = 0;
   const fields: ReceivedField[] = [];
   const files: ReceivedFile[] = [];
   const strayFileFieldNames: string[] = [];
@@ -112,11 +123,13 @@ export async function parseMultipart(
   const nameless = () => refuse(malformedBody('A part of the body has no name.'));
 
   parser.on('field', (name: string | undefined, value: string, info: busboy.FieldInfo) => {
+    partsSeen++;
     if (name === undefined) return nameless();
     fields.push({ name, value, valueTruncated: info.valueTruncated, nameTruncated: info.nameTruncated });
   });
 
   parser.on('file', (name: string | undefined, stream: Readable, info: busboy.FileInfo) => {
+    partsSeen++;
     // Errors also reach the parser's listener; this one only keeps them from crashing the process.
     stream.on('error', () => undefined);
     if (name === undefined) nameless();
@@ -125,9 +138,10 @@ export async function parseMultipart(
       stream.resume();
       return;
     }
-    stream.on('limit', () => refuse(TOO_LARGE));
+    stream.on('limit', () => refuse(maxFileBytes < maxBodyBytes ? fileTooLarge(maxFileBytes) : TOO_LARGE));
     const file: ReceivedFile = {
       fileName: sanitizeFileName(info.filename ?? ''),
+      rawFileName: info.filename ?? '',
       type: info.mimeType || 'application/octet-stream',
       size: 0,
       // The customer's file name never touches the disk: spool files are named by position.
@@ -164,6 +178,7 @@ export async function parseMultipart(
         break;
       }
       received += value.byteLength;
+      delimiters.feed(value);
       if (received > maxBodyBytes) {
         refuse(TOO_LARGE);
         break;
@@ -180,6 +195,10 @@ export async function parseMultipart(
 
   if (refusal !== undefined) return { ok: false, refusal };
   if (unexpected !== undefined) throw unexpected;
+  // Every delimiter but the closing one opens a part: one missing was dropped, not received.
+  if (partsSeen < delimiters.count - 1) {
+    return { ok: false, refusal: malformedBody('A part of the body has a header that cannot be read.') };
+  }
   return { ok: true, submission: { fields, files, strayFileFieldNames } };
 }
 
@@ -194,6 +213,15 @@ function drained(parser: busboy.Busboy, setWaker: (wake: (() => void) | undefine
     parser.on('drain', done);
     setWaker(done);
   });
+}
+
+function fileTooLarge(maxFileBytes: number): Refusal {
+  return {
+    status: 413,
+    code: 'request_too_large',
+    message: `Each file may have at most ${maxFileBytes} bytes.`,
+    field: SUBMISSION_FIELDS.attachments,
+  };
 }
 
 function malformedBody(message: string): Refusal {

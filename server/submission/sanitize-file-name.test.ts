@@ -19,6 +19,12 @@ describe('sanitizeFileName', () => {
     ['a/b/', ''],
     ['\u0001\u0002', ''],
     ['', ''],
+    ['evil.exe. . ', 'evil.exe'],
+    ['what? <a|b>: "q" *.txt', 'what_ _a_b__ _q_ _.txt'],
+    ['CON.txt', '_CON.txt'],
+    ['nul', '_nul'],
+    ['com1.tar.gz', '_com1.tar.gz'],
+    ['console.txt', 'console.txt'],
   ])('%j → %j', (raw, expected) => {
     expect(sanitizeFileName(raw)).toBe(expected);
   });

@@ -26,7 +26,10 @@ export interface ReceivedField {
 }
 
 /** A file part under `attachments`, spooled to disk; `fileName` is sanitised and may be empty. */
-export type ReceivedFile = SpooledFile;
+export type ReceivedFile = SpooledFile & {
+  /** The file name exactly as the client sent it, for the checks that refuse crafted names. */
+  rawFileName: string;
+};
 
 /** The multipart body, parsed: text parts in arrival order and the spooled attachments. */
 export interface ReceivedSubmission {

@@ -64,7 +64,7 @@ function problemsOf(received: ReceivedSubmission) {
   return outcome.problems.map(({ code, field }) => ({ code, field }));
 }
 
-const FILE: ReceivedFile = { fileName: 'a.txt', type: 'text/plain', size: 3, path: '/tmp/x/0' };
+const FILE: ReceivedFile = { fileName: 'a.txt', rawFileName: 'a.txt', type: 'text/plain', size: 3, path: '/tmp/x/0' };
 
 describe('validateSubmission', () => {
   it('turns a valid submission into the ticket to create', () => {

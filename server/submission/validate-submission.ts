@@ -52,8 +52,10 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
     report({ code: 'required', message: `${label} is required.`, field });
 
   const email = single(SUBMISSION_FIELDS.email, LIMITS.emailMaxChars, 'The e-mail');
-  if (email === '') required(SUBMISSION_FIELDS.email, 'The e-mail');
-  else if (email !== undefined && !isEmailAddress(email)) {
+  // Not asked when anonymous tickets go to one fixed customer (the protections set the customer then).
+  if (email === '') {
+    if (schema.customer.emailRequired) required(SUBMISSION_FIELDS.email, 'The e-mail');
+  } else if (email !== undefined && !isEmailAddress(email)) {
     report({ code: 'invalid_email', message: 'The e-mail address is not valid.', field: SUBMISSION_FIELDS.email });
   }
 

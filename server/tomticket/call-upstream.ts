@@ -5,6 +5,7 @@ import { classifyFetchFailure } from './fetch-failure.ts';
 import type { RateLimiter } from './limiter.ts';
 import { readAnswer } from './read-answer.ts';
 import { retryDelayMs, type RetryPolicy } from './retry-delay.ts';
+import type { SendGuard } from './types.ts';
 import { upstreamUrl, type PathSegment } from './upstream-url.ts';
 
 /** One call of the legacy API, described without the token. */
@@ -15,6 +16,8 @@ export interface UpstreamRequest {
   query?: Record<string, string>;
   /** Builds the body afresh for each try. */
   body?: () => Promise<FormData | URLSearchParams> | FormData | URLSearchParams;
+  /** Told right before each try goes out, and after each try that surely did not take effect. */
+  guard?: SendGuard;
 }
 
 /** How a call ended, after any retries. */
@@ -23,7 +26,13 @@ export type UpstreamOutcome =
   | { kind: 'answer'; body: Record<string, unknown> }
   /** A 2xx JSON object with `erro: true`: TomTicket's words, plain text, token-free. */
   | { kind: 'rejected'; message: string | undefined; body: Record<string, unknown> }
-  | { kind: 'unavailable'; detail: string }
+  /**
+   * No usable answer. `mayHaveTakenEffect`: the request reached TomTicket and may have been acted
+   * on (a 5xx, an unreadable 2xx, a connection dropped mid-call); false when it surely was not
+   * (connection refused, DNS failure, 429 after every retry, a 4xx refusal).
+   */
+  | { kind: 'unavailable'; detail: string; mayHaveTakenEffect: boolean }
+  /** No answer within the timeout: the request may have been acted on. */
   | { kind: 'timeout' };
 
 /** What {@link createUpstreamCaller} needs: the client's options, minus the parts it does not use. */
@@ -56,6 +65,7 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): (request: 
     const logged = { endpoint: request.endpoint, method: request.method, path: logPath, attempt };
     // Outside the try: a spooled file that cannot be opened is our failure, not TomTicket's.
     const body = request.body ? await request.body() : undefined;
+    await request.guard?.beforeSend();
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
@@ -78,14 +88,23 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): (request: 
       if (!response.ok) {
         await discardBody(response);
         logger.warn('tomticket call failed', { ...logged, status: response.status, durationMs: elapsed() });
-        return { kind: 'unavailable', detail: `${request.endpoint} answered HTTP ${response.status}` };
+        // A 5xx may come after the work was done (e.g. a crash while notifying); a 4xx refused it.
+        return {
+          kind: 'unavailable',
+          detail: `${request.endpoint} answered HTTP ${response.status}`,
+          mayHaveTakenEffect: response.status >= 500,
+        };
       }
       const answer = await readAnswer(response);
       const rejected = answer.ok && answer.body.erro === true;
       logger.info('tomticket call', { ...logged, status: response.status, durationMs: elapsed(), rejected });
       if (!answer.ok) {
         const problem = answer.problem === 'too_large' ? 'a body too large to read' : 'a body that is not a JSON object';
-        return { kind: 'unavailable', detail: `${request.endpoint} answered ${response.status} with ${problem}` };
+        return {
+          kind: 'unavailable',
+          detail: `${request.endpoint} answered ${response.status} with ${problem}`,
+          mayHaveTakenEffect: true,
+        };
       }
       if (rejected) {
         const message = answerMessage(answer.body);
@@ -98,21 +117,31 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): (request: 
       if (failure.kind === 'timeout') return { kind: 'timeout' };
       return failure.kind === 'not_sent'
         ? { kind: 'retryable', detail: `${request.endpoint} could not be reached (${failure.reason})` }
-        : { kind: 'unavailable', detail: `${request.endpoint} failed during the call (${failure.reason})` };
+        : { kind: 'unavailable', detail: `${request.endpoint} failed during the call (${failure.reason})`, mayHaveTakenEffect: true };
     }
   }
 
   return async function callUpstream(request) {
     for (let attempt = 1; ; attempt++) {
       const outcome = await options.limiter.schedule(() => attemptOnce(request, attempt));
+      if (surelyWithoutEffect(outcome)) await request.guard?.notSent();
       if (outcome.kind !== 'retryable') return outcome;
       if (attempt >= retry.attempts) {
-        return { kind: 'unavailable', detail: `${outcome.detail}; gave up after ${attempt} ${attempt === 1 ? 'try' : 'tries'}` };
+        return {
+          kind: 'unavailable',
+          detail: `${outcome.detail}; gave up after ${attempt} ${attempt === 1 ? 'try' : 'tries'}`,
+          mayHaveTakenEffect: false,
+        };
       }
       // Sleep outside the limiter: other calls keep their turns while this one backs off.
       await sleep(retryDelayMs(attempt, retry, options.random));
     }
   };
+}
+
+/** Whether a try surely changed nothing at TomTicket: never delivered, refused for its rate, or refused outright. */
+function surelyWithoutEffect(outcome: Attempt): boolean {
+  return outcome.kind === 'retryable' || outcome.kind === 'rejected' || (outcome.kind === 'unavailable' && !outcome.mayHaveTakenEffect);
 }
 
 /** Lets go of a body not worth reading, so the connection can be reused or closed. */

@@ -46,14 +46,15 @@ describe('createTomTicketClient: failures as values', () => {
     fixture = await startClientFixture();
     fixture.fake.setFault('http_500');
     const result = await fixture.client.createTicket(ticket());
-    expect(result).toMatchObject({ ok: false, kind: 'unavailable', detail: expect.stringContaining('500') });
+    // TomTicket answered after receiving the ticket: it may have made it before failing.
+    expect(result).toMatchObject({ ok: false, kind: 'unavailable', detail: expect.stringContaining('500'), ticketMayExist: true });
     expect(fixture.fake.requests).toHaveLength(1);
   });
 
   it('maps a body that is not JSON to unavailable', async () => {
     fixture = await startClientFixture();
     fixture.fake.setFault('invalid_json');
-    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable' });
+    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable', ticketMayExist: true });
   });
 
   it('maps no answer within timeoutMs to timeout, and does not send the ticket twice', async () => {
@@ -62,7 +63,11 @@ describe('createTomTicketClient: failures as values', () => {
     fixture.fake.setFault('no_answer');
     const started = Date.now();
     try {
-      expect(await fixture.client.createTicket(ticket({ attachments: spooled.files }))).toEqual({ ok: false, kind: 'timeout' });
+      expect(await fixture.client.createTicket(ticket({ attachments: spooled.files }))).toEqual({
+        ok: false,
+        kind: 'timeout',
+        ticketMayExist: true,
+      });
     } finally {
       await spooled.remove();
     }
@@ -72,10 +77,11 @@ describe('createTomTicketClient: failures as values', () => {
 
   it('maps failures of the customer check and creation the same way', async () => {
     fixture = await startClientFixture({ createCustomers: true, timeoutMs: 300 });
+    // A failed customer step never sent criar_chamado: the ticket surely does not exist.
     fixture.fake.setFault('http_500');
-    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable' });
+    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable', ticketMayExist: false });
     fixture.fake.setFault('no_answer');
-    expect(await fixture.client.createTicket(ticket())).toEqual({ ok: false, kind: 'timeout' });
+    expect(await fixture.client.createTicket(ticket())).toEqual({ ok: false, kind: 'timeout', ticketMayExist: false });
     fixture.fake.setFault('none');
     // The fake refuses an e-mail without a domain when creating the customer.
     const refused = await fixture.client.createTicket(ticket({ customer: { email: 'sem-dominio@localhost' } }));
@@ -86,7 +92,7 @@ describe('createTomTicketClient: failures as values', () => {
   it('maps a wrong token (401) to unavailable, without the token in any message', async () => {
     fixture = await startClientFixture({ token: `${TOKEN}-wrong` });
     const result = await fixture.client.createTicket(ticket());
-    expect(result).toMatchObject({ ok: false, kind: 'unavailable', detail: expect.stringContaining('401') });
+    expect(result).toMatchObject({ ok: false, kind: 'unavailable', detail: expect.stringContaining('401'), ticketMayExist: false });
     expectNoToken([JSON.stringify(result)]);
     const error = await rejectionOf(fixture.client.listDepartments());
     expectNoToken([error.message, String(error.stack)]);
@@ -110,10 +116,68 @@ describe('createTomTicketClient: failures as values', () => {
       sleep: async (ms) => void pauses.push(ms),
     });
     const result = await client.createTicket(ticket());
-    expect(result).toMatchObject({ ok: false, kind: 'unavailable', detail: expect.stringContaining('ECONNREFUSED') });
+    expect(result).toMatchObject({ ok: false, kind: 'unavailable', detail: expect.stringContaining('ECONNREFUSED'), ticketMayExist: false });
     expect(pauses).toHaveLength(2);
     expect(logLines).toHaveLength(3);
     expectNoToken(logLines);
+  });
+});
+
+describe('createTomTicketClient: whether a failed creation may have made the ticket', () => {
+  it('says yes when the connection drops after criar_chamado was sent (the fake did create it)', async () => {
+    fixture = await startClientFixture();
+    await fixture.fake.setFault('created_then_drop');
+    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable', ticketMayExist: true });
+    expect(fixture.fake.tickets).toHaveLength(1);
+  });
+
+  it('says yes for a reset mid-upload too: from outside it cannot be told from a drop after creation', async () => {
+    fixture = await startClientFixture();
+    await fixture.fake.setFault('reset_mid_upload');
+    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable', ticketMayExist: true });
+    expect(fixture.fake.tickets).toHaveLength(0);
+  });
+
+  it('marks the window in which criar_chamado may be on its way, through the send guard', async () => {
+    fixture = await startClientFixture({ createCustomers: true, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const { fake, client } = fixture;
+    const events: string[] = [];
+    const guard = {
+      // What TomTicket had received when the guard was told: only criar_chamado is guarded.
+      beforeSend: async () => void events.push(`send after ${fake.requests.map((call) => call.endpoint).join('+')}`),
+      notSent: async () => void events.push('not sent'),
+    };
+    expect(await client.createTicket(ticket(), guard)).toMatchObject({ ok: true });
+    expect(events).toEqual(['send after cliente']);
+
+    events.length = 0;
+    fake.clearRequests();
+    await fake.setFault('down');
+    await client.createTicket(ticket(), guard);
+    // The customer check failed first: criar_chamado never came near the wire.
+    expect(events).toEqual([]);
+  });
+
+  it('unmarks each try that surely went nowhere, and keeps the mark when it may have arrived', async () => {
+    fixture = await startClientFixture({ retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const events: string[] = [];
+    const guard = { beforeSend: async () => void events.push('send'), notSent: async () => void events.push('not sent') };
+    await fixture.fake.setFault('down');
+    await fixture.client.createTicket(ticket(), guard);
+    expect(events).toEqual(['send', 'not sent', 'send', 'not sent']);
+    events.length = 0;
+    await fixture.fake.setFault('created_then_drop');
+    await fixture.client.createTicket(ticket(), guard);
+    expect(events).toEqual(['send']);
+  });
+
+  it('says no for a refused connection and for 429 to every retry', async () => {
+    fixture = await startClientFixture({ retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    await fixture.fake.setFault('down');
+    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable', ticketMayExist: false });
+    await fixture.fake.setFault('rate_limit_storm');
+    expect(await fixture.client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable', ticketMayExist: false });
+    expect(fixture.fake.tickets).toHaveLength(0);
   });
 });
 

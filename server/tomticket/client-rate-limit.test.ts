@@ -53,7 +53,7 @@ describe('createTomTicketClient: the account’s rate limit', () => {
     // One of the two arrives first and is created; the other is refused and not tried again.
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([
-      { ok: false, kind: 'unavailable', detail: 'criar_chamado answered 429 (rate limited); gave up after 1 try' },
+      { ok: false, kind: 'unavailable', detail: 'criar_chamado answered 429 (rate limited); gave up after 1 try', ticketMayExist: false },
     ]);
   });
 });

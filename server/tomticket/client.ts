@@ -7,7 +7,7 @@ import type { RateLimiter } from './limiter.ts';
 import { parseCreatedTicket } from './parse-created-ticket.ts';
 import { parseDepartments } from './parse-departments.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-delay.ts';
-import type { CreateTicketResult, TicketToCreate, TomTicketClient, UpstreamDepartment } from './types.ts';
+import type { CreateTicketResult, SendGuard, TicketToCreate, TomTicketClient, UpstreamDepartment } from './types.ts';
 import { UpstreamError } from './upstream-error.ts';
 
 export { UpstreamError, type UpstreamErrorCode } from './upstream-error.ts';
@@ -41,18 +41,25 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
     redact: createRedactor([options.token]),
   });
 
-  async function createTicket(ticket: TicketToCreate): Promise<CreateTicketResult> {
+  async function createTicket(ticket: TicketToCreate, guard?: SendGuard): Promise<CreateTicketResult> {
     if (options.createCustomers) {
       const customer = await ensureCustomer(call, ticket.customer);
-      if (customer.kind !== 'ready') return failure(customer);
+      // Checking or creating a customer makes no ticket, whatever became of the call.
+      if (customer.kind !== 'ready') return failure(customer, false);
     }
     const creation = await call({
       endpoint: 'criar_chamado',
       method: 'POST',
       segments: [{ value: ticket.customer.email }],
       body: () => buildTicketForm(ticket),
+      ...(guard ? { guard } : {}),
     });
-    if (creation.kind !== 'answer') return failure(creation);
+    if (creation.kind !== 'answer') {
+      return failure(creation, creation.kind === 'timeout' || (creation.kind === 'unavailable' && creation.mayHaveTakenEffect));
+    }
+    // Said at once: the protocol lookup below is one more rate-limited call, and a crash during it
+    // must not leave the ticket looking unsent.
+    await guard?.created?.();
     const created = parseCreatedTicket(creation.body);
     if (created.id === undefined || created.protocol !== undefined) return { ok: true, ...created };
     return { ok: true, id: created.id, ...(await lookUpProtocol(created.id)) };
@@ -84,13 +91,14 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
   return { createTicket, listDepartments };
 }
 
-function failure(outcome: Exclude<UpstreamOutcome, { kind: 'answer' }>): CreateTicketResult {
+/** A failed outcome as the result; `ticketMayExist` says whether the ticket may have been created anyway. */
+function failure(outcome: Exclude<UpstreamOutcome, { kind: 'answer' }>, ticketMayExist: boolean): CreateTicketResult {
   switch (outcome.kind) {
     case 'rejected':
       return { ok: false, kind: 'rejected', message: outcome.message ?? REJECTED_WITHOUT_REASON };
     case 'unavailable':
-      return { ok: false, kind: 'unavailable', detail: outcome.detail };
+      return { ok: false, kind: 'unavailable', detail: outcome.detail, ticketMayExist };
     case 'timeout':
-      return { ok: false, kind: 'timeout' };
+      return { ok: false, kind: 'timeout', ticketMayExist };
   }
 }

@@ -1,6 +1,7 @@
 /** TomTicket's legacy API as the server uses it: the client, its errors and the shared rate limiter. */
 export type {
   CreateTicketResult,
+  SendGuard,
   SpooledFile,
   TicketToCreate,
   TomTicketClient,

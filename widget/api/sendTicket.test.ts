@@ -31,6 +31,12 @@ describe('sendTicket', () => {
     expect(await sending.done).toEqual({ ok: true, ticket: { id: 'x', protocol: 9 } });
   });
 
+  it('reads a 202 as a ticket the server holds for delivery, under its reference', async () => {
+    const { sending, xhr } = send();
+    xhr.respond(202, { ok: true, queued: true, reference: 'TT-7K3M9Q2X' });
+    expect(await sending.done).toEqual({ ok: true, ticket: { queued: true, reference: 'TT-7K3M9Q2X' } });
+  });
+
   it('returns the error body of a failure, with its field', async () => {
     const { sending, xhr } = send();
     xhr.respond(400, { ok: false, error: { code: 'too_long', message: 'title too long', field: 'title' } });

@@ -1,9 +1,12 @@
-import type { SubmissionFieldName, TicketCreatedBody } from '../../contract/index.ts';
+import type { SubmissionFieldName, TicketCreatedBody, TicketQueuedBody } from '../../contract/index.ts';
 import type { Problem } from '../i18n/strings.ts';
 
-/** How a send ended: the created ticket, or a problem (with the form field it is about, if any). */
+/** A ticket the server took: created (id and protocol when TomTicket gave them), or queued under its reference. */
+export type SentTicket = TicketCreatedBody['ticket'] & Partial<Pick<TicketQueuedBody, 'queued' | 'reference'>>;
+
+/** How a send ended: the ticket taken, or a problem (with the form field it is about, if any). */
 export type SendResult =
-  | { ok: true; ticket: TicketCreatedBody['ticket'] }
+  | { ok: true; ticket: SentTicket }
   | { ok: false; error: Problem & { field?: SubmissionFieldName } };
 
 /** A send in flight. */
@@ -14,17 +17,21 @@ export interface Sending {
 
 /**
  * Posts a ticket with XMLHttpRequest, because fetch cannot report upload progress. `key` goes in
- * the Idempotency-Key header so that a retry of the same ticket is recognised by the server.
+ * the Idempotency-Key header so that a retry of the same ticket is recognised by the server;
+ * `headers` (the proofs, the identity) are added; while they are still being made, the request
+ * starts once they are ready.
  */
 export function sendTicket(
   url: string,
   body: FormData,
   key: string,
   onProgress: (percent: number) => void,
+  headers: Record<string, string> | Promise<Record<string, string>> = {},
 ): Sending {
   const xhr = new XMLHttpRequest();
+  let fail!: (code: string) => () => void;
   const done = new Promise<SendResult>((resolve) => {
-    const fail = (code: string) => () => resolve({ ok: false, error: { code, message: code } });
+    fail = (code: string) => () => resolve({ ok: false, error: { code, message: code } });
     xhr.onerror = fail('network');
     xhr.onabort = fail('aborted');
     xhr.upload.onprogress = (event) => {
@@ -37,7 +44,8 @@ export function sendTicket(
       } catch {
         // Not JSON (a proxy's page): the status code alone decides.
       }
-      if (xhr.status < 300 && answer?.ok) return resolve({ ok: true, ticket: answer.ticket ?? {} });
+      // 201 carries the created ticket; 202 means held by the server for delivery, under a reference.
+      if (xhr.status < 300 && answer?.ok) return resolve({ ok: true, ticket: answer.ticket ?? { queued: true, reference: answer.reference } });
       const error = answer?.error ?? {};
       resolve({
         ok: false,
@@ -52,8 +60,23 @@ export function sendTicket(
       });
     };
   });
-  xhr.open('POST', url);
-  xhr.setRequestHeader('Idempotency-Key', key);
-  xhr.send(body);
-  return { done, abort: () => xhr.abort() };
+  let stopped = false;
+  const start = (extra: Record<string, string>) => {
+    if (stopped) return;
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Idempotency-Key', key);
+    for (const name in extra) xhr.setRequestHeader(name, extra[name]!);
+    xhr.send(body);
+  };
+  if (headers instanceof Promise) void headers.then(start);
+  else start(headers);
+  return {
+    done,
+    abort() {
+      stopped = true;
+      xhr.abort();
+      // Aborting before the request started fires no event.
+      fail('aborted')();
+    },
+  };
 }

@@ -45,6 +45,28 @@ describe('draft of the form', () => {
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 
+  it('keeps the Idempotency-Key of a ticket whose send failed, so a retry after a reload is the same ticket', async () => {
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({ email: 'a@b.co', name: 'A', department: 'd2', title: 'T', message: 'M' }),
+    );
+    const first = await mountElement({ id: 'support' });
+    fireEvent.click(first.screen.getByRole('button', { name: 'Enviar' }));
+    const lost = FakeXhr.last();
+    await waitFor(() => expect(lost.method).toBe('POST'));
+    lost.fail();
+    await first.screen.findByRole('alert');
+    await waitFor(() => expect(JSON.parse(localStorage.getItem(KEY)!).key).toBe(lost.headers['Idempotency-Key']));
+
+    document.body.replaceChildren();
+    const second = await mountElement({ id: 'support' });
+    fireEvent.click(second.screen.getByRole('button', { name: 'Enviar' }));
+    expect(FakeXhr.last()).not.toBe(lost);
+    await waitFor(() => expect(FakeXhr.last().method).toBe('POST'));
+    expect(FakeXhr.last().headers['Idempotency-Key']).toBe(lost.headers['Idempotency-Key']);
+    expect(FakeXhr.last().body?.get('key')).toBeNull();
+  });
+
   it('ignores garbage left in storage', async () => {
     localStorage.setItem(KEY, '{"title": ');
     const { element } = await mountElement({ id: 'support' });

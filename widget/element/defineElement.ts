@@ -3,7 +3,7 @@ import type { MountOptions } from './options.ts';
 import type { Prefill } from '../model/createFormModel.ts';
 
 /** The element's string attributes, which are also option names. */
-const TEXT_ATTRIBUTES = ['endpoint', 'lang', 'theme', 'mode', 'department', 'email', 'name'] as const;
+const TEXT_ATTRIBUTES = ['endpoint', 'lang', 'theme', 'mode', 'department', 'email', 'name', 'identity'] as const;
 const LOCKED = 'department-locked';
 
 /** `<tomticket-form>`: the form in an open shadow root, mounted while the element is in the document. */
@@ -41,6 +41,9 @@ export function defineElement(env: PageEnv): void {
       }
       reset() {
         this.mounted?.reset();
+      }
+      identify(token: string) {
+        this.setAttribute('identity', token);
       }
       private attributeOptions() {
         const options: Record<string, string | boolean> = { departmentLocked: this.hasAttribute(LOCKED) };

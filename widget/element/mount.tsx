@@ -27,6 +27,8 @@ export interface FormHandle {
   prefill(values: Prefill): void;
   /** Empties the form (keeping prefilled attributes), drops the files and the draft. */
   reset(): void;
+  /** Sends tickets as the customer a short-lived identity token from the site's backend names; e-mail and name are no longer asked. */
+  identify(token: string): void;
   /** Unmounts: removes every listener, timer, object URL and pending request the form made. */
   destroy(): void;
 }
@@ -77,6 +79,7 @@ export function mountForm(host: HTMLElement, options: MountOptions, env: PageEnv
     close: () => dialog()?.close(),
     prefill: model.prefill,
     reset: model.reset,
+    identify: (identity) => (settings.value = { ...settings.peek(), identity }),
     update: (next) => (settings.value = resolveOptions(next, env.base)),
     destroy() {
       stopRendering();

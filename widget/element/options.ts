@@ -16,6 +16,8 @@ export interface Options {
   /** Prefilled customer e-mail and name. */
   email: string;
   name: string;
+  /** The customer's identity token (a short-lived JWT from the site's backend): e-mail and name are then not asked. */
+  identity: string;
   /** Text overrides for this form, per locale. */
   strings: StringOverrides;
   /** Keep a draft of what is typed in localStorage. */
@@ -35,6 +37,7 @@ export const DEFAULTS = {
   departmentLocked: false,
   email: '',
   name: '',
+  identity: '',
   strings: {},
   draft: true,
 } satisfies Options;

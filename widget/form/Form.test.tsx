@@ -175,6 +175,17 @@ describe('sending', () => {
     expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('');
   });
 
+  it('says the ticket was received, with its reference, when the server queued it', async () => {
+    const { screen, element } = await mountElement();
+    const success = vi.fn();
+    element.addEventListener('tomticket:success', (event) => success((event as CustomEvent).detail));
+    fillValidTicket(screen);
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    FakeXhr.last().respond(202, { ok: true, queued: true, reference: 'TT-7K3M9Q2X' });
+    expect((await screen.findByRole('status')).textContent).toBe('Recebido (TT-7K3M9Q2X). Chegará ao suporte em breve.');
+    await waitFor(() => expect(success).toHaveBeenCalledWith({ queued: true, reference: 'TT-7K3M9Q2X' }));
+  });
+
   it('says the ticket was created when TomTicket gave no protocol', async () => {
     const { screen } = await mountElement();
     fillValidTicket(screen);
@@ -218,12 +229,15 @@ describe('server errors', () => {
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
     const first = FakeXhr.last();
+    // The request goes out once its proofs are ready.
+    await waitFor(() => expect(first.method).toBe('POST'));
     first.fail();
     expect((await screen.findByRole('alert')).textContent).toContain('Sem conexão. Tente de novo.');
     expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Webcam não liga');
     expect((screen.getByRole('checkbox', { name: 'Aceito os termos' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Tentar de novo' }));
     expect(FakeXhr.requests).toHaveLength(2);
+    await waitFor(() => expect(FakeXhr.last().method).toBe('POST'));
     expect(FakeXhr.last().headers['Idempotency-Key']).toBe(first.headers['Idempotency-Key']);
     expect(first.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
   });

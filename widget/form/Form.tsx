@@ -1,4 +1,4 @@
-import { SUBMISSION_FIELDS as F } from '../../contract/index.ts';
+import { PROTECTION, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
 import { Attachments } from '../attachments/Attachments.tsx';
 import { CustomFields } from '../fields/CustomFields.tsx';
 import { afterRender } from './afterRender.ts';
@@ -44,6 +44,12 @@ export function Form({ view }: ViewProps) {
         <Field view={view} name={F.priority} label={t('priority')} empty={false}
           options={priorities.map((p) => ({ value: String(p), label: t(`p${p}`) }))} />
         <Attachments view={view} />
+        {/* The honeypot: off-screen, hidden from screen readers, out of the tab order; only bots fill it. */}
+        <label class="hp" aria-hidden="true">
+          Website
+          <input name={PROTECTION.honeypotField} tabIndex={-1} autocomplete="off"
+            onInput={(e) => model.set(PROTECTION.honeypotField, e.currentTarget.value)} />
+        </label>
         {failure && (
           <div role="alert" part="error" class="bad" tabIndex={-1} data-focus>
             {view.problem(failure)}{' '}

@@ -1,12 +1,15 @@
 import type { ViewProps } from './view.ts';
 
-/** After a ticket was created: its protocol number when TomTicket gave one, and a way to send another. */
+/**
+ * After a ticket was taken: its protocol number when TomTicket gave one, or, when the server holds
+ * it for delivery (TomTicket unavailable), that it was received, with its reference; and a way to send another.
+ */
 export function Success({ view: { model, t } }: ViewProps) {
-  const protocol = model.ticket.value?.protocol;
+  const { protocol, queued, reference } = model.ticket.value!;
   return (
     <div part="success" class="row">
       <p role="status" tabIndex={-1} data-focus>
-        {protocol != null ? t('sent', { n: protocol }) : t('sentPlain')}
+        {queued ? t('queued', { ref: reference }) : protocol != null ? t('sent', { n: protocol }) : t('sentPlain')}
       </p>
       <button type="button" part="button" onClick={model.reset}>
         {t('another')}

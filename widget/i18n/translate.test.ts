@@ -23,6 +23,7 @@ describe('createI18n', () => {
   it('fills placeholders', () => {
     expect(createI18n('pt-BR', []).t('too_long', { n: 250 })).toBe('Máximo de 250 caracteres');
     expect(createI18n('en', []).t('sent', { n: 123 })).toBe('Ticket #123 created');
+    expect(createI18n('es', []).t('queued', { ref: 'TT-7K3M9Q2X' })).toBe('Recibido (TT-7K3M9Q2X). Llegará al soporte en breve.');
   });
 
   it('writes sizes with the locale decimal separator, rounded up to a tenth', () => {

@@ -125,6 +125,21 @@ describe('submitting', () => {
     expect(FakeXhr.last().headers['Idempotency-Key']).not.toBe(first!.headers['Idempotency-Key']);
   });
 
+  it('takes a new Idempotency-Key when the server says the key already went with a different form', async () => {
+    const { model } = await readyModel();
+    fillValid(model);
+    model.submit();
+    const first = FakeXhr.last();
+    await vi.waitFor(() => expect(first.method).toBe('POST'));
+    first.respond(422, { ok: false, error: { code: 'idempotency_mismatch', message: 'other form' } });
+    await vi.waitFor(() => expect(model.status.value).toBe('failed'));
+    model.submit();
+    await vi.waitFor(() => expect(FakeXhr.last().method).toBe('POST'));
+    expect(FakeXhr.last()).not.toBe(first);
+    expect(FakeXhr.last().headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(FakeXhr.last().headers['Idempotency-Key']).not.toBe(first.headers['Idempotency-Key']);
+  });
+
   it('shows a field error of a field the form does not show at form level', async () => {
     const { model } = await readyModel({ department: 'd1', departmentLocked: true });
     fillValid(model);

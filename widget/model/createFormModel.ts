@@ -2,6 +2,7 @@ import { batch, computed, effect, signal, untracked, type ReadonlySignal } from 
 import {
   customFieldName,
   estimateMultipartBytes,
+  PROTECTION,
   SUBMISSION_FIELDS,
   type Department,
   type CustomField,
@@ -9,11 +10,11 @@ import {
   type FormSchema,
   type Limits,
   type TextEntry,
-  type TicketCreatedBody,
 } from '../../contract/index.ts';
 import { loadSchema } from '../api/loadSchema.ts';
 import { newIdempotencyKey } from '../api/newIdempotencyKey.ts';
-import { sendTicket, type SendResult, type Sending } from '../api/sendTicket.ts';
+import { prepareProof, type Proof } from '../api/prepareProof.ts';
+import { sendTicket, type SendResult, type Sending, type SentTicket } from '../api/sendTicket.ts';
 import type { Draft } from '../draft/createDraft.ts';
 import type { Problem } from '../i18n/strings.ts';
 import { buildRules, type Rule } from './buildRules.ts';
@@ -50,6 +51,8 @@ export interface Prefill {
 /** What the model reads from the element's options (attributes or mount options). */
 export interface ModelSettings {
   endpoint: string;
+  /** The customer's identity token from the site's backend: e-mail and name are then not asked. */
+  identity: string;
   department: string;
   departmentLocked: boolean;
   email: string;
@@ -64,7 +67,10 @@ export interface FormModel {
   schema: ReadonlySignal<FormSchema | undefined>;
   loadState: ReadonlySignal<'loading' | 'ready' | 'failed'>;
   limits: ReadonlySignal<Limits>;
-  /** Every value by multipart name (`title`, `fields[abc]`), kept across department switches; `category` is '' when it is not the department's. */
+  /**
+   * Every value by multipart name (`title`, `fields[abc]`), kept across department switches; `category` is '' when it
+   * is not the department's; `key` is the ticket's Idempotency-Key once it was first sent (saved with the draft).
+   */
   values: ReadonlySignal<Readonly<Record<string, string>>>;
   files: ReadonlySignal<readonly Attachment[]>;
   department: ReadonlySignal<Department | undefined>;
@@ -85,7 +91,7 @@ export interface FormModel {
   progress: ReadonlySignal<number>;
   /** A failure that belongs to no shown field. */
   failure: ReadonlySignal<Problem | undefined>;
-  ticket: ReadonlySignal<TicketCreatedBody['ticket'] | undefined>;
+  ticket: ReadonlySignal<SentTicket | undefined>;
   set(name: string, value: string): void;
   touch(name: string): void;
   addFiles(files: Iterable<File> | ArrayLike<File>): void;
@@ -108,7 +114,12 @@ export function createFormModel(
   emit: (type: ModelEvent, detail?: object) => void,
   draft?: Draft,
 ): FormModel {
-  const schema = signal<FormSchema | undefined>(undefined);
+  const loaded = signal<FormSchema | undefined>(undefined);
+  // With an identity token the site vouches for the customer: e-mail and name are neither shown nor sent.
+  const schema = computed(() => {
+    const s = loaded.value;
+    return s && settings.value.identity ? { ...s, customer: { emailRequired: false, nameRequired: false } } : s;
+  });
   const loadState = signal<'loading' | 'ready' | 'failed'>('loading');
   const files = signal<readonly Attachment[]>([]);
   const touched = signal<ReadonlySet<string>>(new Set());
@@ -117,11 +128,19 @@ export function createFormModel(
   const status = signal<Status>('idle');
   const progress = signal(0);
   const failure = signal<Problem | undefined>(undefined);
-  const ticket = signal<TicketCreatedBody['ticket'] | undefined>(undefined);
+  const ticket = signal<SentTicket | undefined>(undefined);
   let nextFileId = 0;
-  let idempotencyKey = '';
   let sending: Sending | undefined;
   let loader: AbortController | undefined;
+  // The proofs for the next send, made in the background while the customer types (a promise until
+  // ready, so a send after that starts at once); a send spends them.
+  let proof: Proof | Promise<Proof> = {};
+  let prover: AbortController | undefined;
+  const prove = () => {
+    prover?.abort();
+    const made = (proof = prepareProof(settings.peek().endpoint, (prover = new AbortController()).signal));
+    void made.then((ready) => proof === made && (proof = ready));
+  };
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   const defaults = () => {
@@ -211,6 +230,7 @@ export function createFormModel(
   const revoke = (list: readonly Attachment[]) => list.forEach((a) => a.url && URL.revokeObjectURL(a.url));
 
   const load = async () => {
+    prove();
     loader?.abort();
     const controller = (loader = new AbortController());
     loadState.value = 'loading';
@@ -222,7 +242,7 @@ export function createFormModel(
       return;
     }
     batch(() => {
-      schema.value = result.schema;
+      loaded.value = result.schema;
       const filled = { ...raw.value };
       for (const [name, value] of Object.entries(defaults())) filled[name] ||= value;
       raw.value = filled;
@@ -232,14 +252,16 @@ export function createFormModel(
   };
 
   const finish = (result: SendResult) => {
+    prove();
     if (result.ok) {
       batch(() => {
         ticket.value = result.ticket;
         status.value = 'sent';
       });
-      idempotencyKey = '';
+      // A save still pending would bring the sent ticket back as a draft.
+      clearTimeout(saveTimer);
       draft?.clear();
-      emit('success', { id: result.ticket.id, protocol: result.ticket.protocol });
+      emit('success', result.ticket);
       return;
     }
     const { field, ...error } = result.error;
@@ -249,6 +271,8 @@ export function createFormModel(
     const problem = { ...error, n: error.n ?? rule?.max ?? maxFiles, max: requestMaxBytes };
     batch(() => {
       status.value = 'failed';
+      // The key's first form was received and this one differs: the next send is a new ticket.
+      if (error.code == 'idempotency_mismatch') raw.value = { ...raw.peek(), key: '' };
       if (field && shownField) serverProblems.value = { [field]: problem };
       else failure.value = problem;
     });
@@ -259,12 +283,18 @@ export function createFormModel(
     if (status.value === 'sending' || !schema.value) return false;
     submitted.value = true;
     if (Object.keys(clientProblems.value).length || meter.value === 'over') return false;
-    idempotencyKey ||= newIdempotencyKey();
+    // One key per ticket, kept with the draft, so a retry, even after a reload, is recognised as the same ticket.
+    const key = raw.peek().key || newIdempotencyKey();
+    raw.value = { ...raw.peek(), key };
     const body = new FormData();
     for (const entry of entries.value) {
       if ('file' in entry) body.append(entry.name, entry.file, entry.fileName);
       else body.append(entry.name, entry.value);
     }
+    // Only a program fills the hidden honeypot; the server refuses what it brings.
+    const trap = raw.peek()[PROTECTION.honeypotField];
+    if (trap) body.append(PROTECTION.honeypotField, trap);
+    const { identity } = settings.peek();
     batch(() => {
       status.value = 'sending';
       progress.value = 0;
@@ -272,7 +302,9 @@ export function createFormModel(
       serverProblems.value = {};
     });
     const url = `${settings.peek().endpoint}/api/tickets`;
-    const request = (sending = sendTicket(url, body, idempotencyKey, (percent) => (progress.value = percent)));
+    const withIdentity = (ready: Proof) => (identity ? { ...ready, Authorization: `Bearer ${identity}` } : ready);
+    const headers = proof instanceof Promise ? proof.then(withIdentity) : withIdentity(proof);
+    const request = (sending = sendTicket(url, body, key, (percent) => (progress.value = percent), headers));
     emit('submit');
     void request.done.then((result) => {
       // A request that was replaced (reset, destroy) no longer speaks for the form.
@@ -290,6 +322,8 @@ export function createFormModel(
   };
 
   const reset = () => {
+    // A send cut short may already have spent the proofs.
+    if (sending) prove();
     stopAborting();
     revoke(files.peek());
     batch(() => {
@@ -302,7 +336,6 @@ export function createFormModel(
       ticket.value = undefined;
       status.value = 'idle';
     });
-    idempotencyKey = '';
     draft?.clear();
   };
 
@@ -382,6 +415,7 @@ export function createFormModel(
     load,
     destroy() {
       loader?.abort();
+      prover?.abort();
       stopAborting();
       stopSettings();
       stopDraft();

@@ -1,0 +1,37 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import type { TicketView } from '../../server/sandbox/ticket-view.ts';
+import { SERVER_ORIGIN } from './ports.ts';
+
+export type { TicketView };
+
+/** Every ticket the sandbox's fake TomTicket holds, newest first (`GET /sandbox/tickets.json`). */
+export async function sandboxTickets(request: APIRequestContext): Promise<TicketView[]> {
+  const response = await request.get(`${SERVER_ORIGIN}/sandbox/tickets.json`);
+  expect(response.ok(), `GET /sandbox/tickets.json answered ${response.status()}`).toBe(true);
+  const body = (await response.json()) as { tickets: TicketView[] };
+  return body.tickets;
+}
+
+/** The tickets whose title is exactly `title` (tests give each ticket a unique title). */
+export async function ticketsTitled(request: APIRequestContext, title: string): Promise<TicketView[]> {
+  return (await sandboxTickets(request)).filter((ticket) => ticket.title === title);
+}
+
+/** The one ticket the fake received under `title`, waiting for it to arrive; fails when none or several did. */
+export async function ticketByTitle(request: APIRequestContext, title: string): Promise<TicketView> {
+  await expect
+    .poll(async () => (await ticketsTitled(request, title)).length, { message: `tickets titled "${title}"`, timeout: 10_000 })
+    .toBeGreaterThan(0);
+  const found = await ticketsTitled(request, title);
+  expect(found, `exactly one ticket titled "${title}"`).toHaveLength(1);
+  return found[0]!;
+}
+
+/**
+ * The start of a received ticket's message, as long as `typed`, with line breaks as typed:
+ * multipart sends every line break as CRLF (the HTML form-data algorithm), and the server may
+ * add lines after the customer's text (its outbox reference).
+ */
+export function messageStart(ticket: TicketView, typed: string): string {
+  return ticket.message.replaceAll('\r\n', '\n').slice(0, typed.length);
+}

@@ -1,0 +1,166 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../log/create-logger.ts';
+import { runOutboxCommand } from '../outbox/outbox-command.ts';
+import { createOutboxStore } from '../outbox/outbox-store.ts';
+import { sha256Of } from '../sandbox/test-kit.ts';
+import { formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
+
+// Faults hit criar_chamado itself (no customer check first); retries come fast.
+const ENV = {
+  TOMTICKET_CREATE_CUSTOMERS: 'false',
+  TOMTICKET_REQUESTS_PER_SECOND: '0',
+  TOMTICKET_TIMEOUT_MS: '400',
+  OUTBOX_RETRY_BASE_MS: '40',
+  OUTBOX_RETRY_MAX_MS: '200',
+};
+const REFERENCE = /^TT-[0-9A-Z]{8}$/;
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness(ENV, 0, { slowAnswerMs: 800 });
+  expect((await harness.send('/api/form')).status).toBe(200);
+});
+afterAll(async () => {
+  expect([...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN))).toEqual([]);
+  await harness.close();
+});
+beforeEach(async () => {
+  await harness.fake.setFault('none');
+});
+afterEach(async () => {
+  await harness.fake.setFault('none');
+  expect(await spoolIsEmpty(harness)).toBe(true);
+});
+
+const post = (fields: Record<string, string>, key?: string, files: File[] = []) =>
+  harness.send('/api/tickets', {
+    method: 'POST',
+    body: formOf(fields, files),
+    ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }),
+  });
+const ticketsTitled = (title: string) => harness.fake.tickets.filter((ticket) => ticket.title === title);
+const outbox = async () => harness.json(await harness.send('/healthz')).outbox as Record<string, number | null>;
+const eventually = async (check: () => boolean | Promise<boolean>, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+const operator = (...args: string[]) =>
+  runOutboxCommand(args, createOutboxStore({ root: harness.dataDir, logger: createLogger({ secrets: [] }) }), () => undefined);
+
+describe('Idempotency-Key on POST /api/tickets', () => {
+  it('answers a repeat with the first answer, making one ticket', async () => {
+    const fields = { ...validFields(), title: 'Repetido em sequência' };
+    const first = await post(fields, 'b3c9a3f4-1d52-4c34-9c7e-8a1d7e0a0001', [new File(['anexo'], 'a.txt')]);
+    const second = await post(fields, 'b3c9a3f4-1d52-4c34-9c7e-8a1d7e0a0001', [new File(['anexo'], 'a.txt')]);
+
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.text).toBe(first.text);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(ticketsTitled(fields.title)).toHaveLength(1);
+  });
+
+  it('answers a concurrent repeat with 409 while the first runs, then with the first answer', async () => {
+    await harness.fake.setFault('slow');
+    const fields = { ...validFields(), title: 'Repetido ao mesmo tempo' };
+    const key = 'b3c9a3f4-1d52-4c34-9c7e-8a1d7e0a0002';
+    const answers = await Promise.all([post(fields, key), post(fields, key), post(fields, key)]);
+    await harness.fake.setFault('none');
+
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([202, 409, 409]);
+    const first = answers.find((answer) => answer.status === 202);
+    expect(harness.json(answers.find((answer) => answer.status === 409)!)).toMatchObject({ error: { code: 'idempotency_conflict' } });
+    const again = await post(fields, key);
+    expect(again.status).toBe(202);
+    expect(again.text).toBe(first?.text);
+    // The slow call went out once and TomTicket made the ticket once; it waits as uncertain.
+    await eventually(() => ticketsTitled(fields.title).length === 1);
+    expect(ticketsTitled(fields.title)).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different form (422) and a malformed key (400)', async () => {
+    const key = 'b3c9a3f4-1d52-4c34-9c7e-8a1d7e0a0003';
+    expect((await post({ ...validFields(), title: 'Primeira versão' }, key)).status).toBe(201);
+    const changed = await post({ ...validFields(), title: 'Segunda versão' }, key);
+    expect(changed.status).toBe(422);
+    expect(harness.json(changed)).toMatchObject({ ok: false, error: { code: 'idempotency_mismatch' } });
+    expect(ticketsTitled('Segunda versão')).toHaveLength(0);
+
+    const malformed = await post(validFields(), 'chave com espaços');
+    expect(malformed.status).toBe(400);
+    expect(harness.json(malformed)).toMatchObject({ error: { code: 'invalid_idempotency_key' } });
+  });
+
+  it('keeps no answer for a refusal, so a corrected resend under the same key goes through', async () => {
+    const key = 'b3c9a3f4-1d52-4c34-9c7e-8a1d7e0a0004';
+    await harness.fake.setFault('reject', 'Departamento fechado');
+    const refused = await post({ ...validFields(), title: 'Recusado antes' }, key);
+    expect(refused.status).toBe(422);
+    expect(harness.json(refused)).toEqual({ ok: false, error: { code: 'upstream_rejected', message: 'Departamento fechado' } });
+    await harness.fake.setFault('none');
+    expect((await post({ ...validFields(), title: 'Aceito depois' }, key)).status).toBe(201);
+    expect(ticketsTitled('Aceito depois')).toHaveLength(1);
+  });
+});
+
+describe('TomTicket in trouble: the ticket is held, never lost, never doubled', () => {
+  it('down: 202 with a reference, delivered once TomTicket is back; a repeat gets the same 202', async () => {
+    await harness.fake.setFault('down');
+    const fields = { ...validFields(), title: 'Enviado com o TomTicket fora' };
+    const key = 'b3c9a3f4-1d52-4c34-9c7e-8a1d7e0a0005';
+    const attachment = () => new File(['conteúdo do anexo'], 'log.txt', { type: 'text/plain' });
+    const answer = await post(fields, key, [attachment()]);
+
+    expect(answer.status).toBe(202);
+    const body = harness.json(answer);
+    expect(body).toEqual({ ok: true, queued: true, reference: expect.stringMatching(REFERENCE) });
+    expect(await outbox()).toMatchObject({ queued: 1, oldestAgeSeconds: expect.any(Number) });
+    expect((await post(fields, key, [attachment()])).text).toBe(answer.text);
+
+    await harness.fake.setFault('none');
+    await eventually(() => ticketsTitled(fields.title).length > 0);
+    await eventually(async () => (await outbox()).queued === 0);
+    const [ticket] = ticketsTitled(fields.title);
+    expect(ticketsTitled(fields.title)).toHaveLength(1);
+    expect(ticket?.message.endsWith(`[ref ${body.reference as string}]`)).toBe(true);
+    expect(ticket?.attachments.map((file) => [file.fileName, file.sha256])).toEqual([['log.txt', sha256Of('conteúdo do anexo')]]);
+  });
+
+  it('429 storm: 202, then delivered once the storm ends', async () => {
+    await harness.fake.setFault('rate_limit_storm');
+    const answer = await post({ ...validFields(), title: 'Durante a tempestade de 429' });
+    expect(answer.status).toBe(202);
+    await harness.fake.setFault('none');
+    await eventually(() => ticketsTitled('Durante a tempestade de 429').length === 1);
+    await eventually(async () => (await outbox()).queued === 0);
+  });
+
+  it.each([
+    ['created, then dropped the connection', 'created_then_drop', 1],
+    ['answered after the timeout', 'slow', 1],
+    ['reset mid-upload', 'reset_mid_upload', 0],
+    ['answered 500', 'http_500', 0],
+  ] as const)('%s: 202, parked as uncertain with its reference, never resent', async (_case, fault, made) => {
+    const title = `Incerto: ${fault}`;
+    const before = (await outbox()).uncertain as number;
+    await harness.fake.setFault(fault);
+    const answer = await post({ ...validFields(), title });
+    expect(answer.status).toBe(202);
+    const { reference } = harness.json(answer) as { reference: string };
+    await harness.fake.setFault('none');
+    expect(await outbox()).toMatchObject({ queued: 0, uncertain: before + 1 });
+    // Several retry periods later: still exactly what TomTicket made, no second copy.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ticketsTitled(title)).toHaveLength(made);
+    expect(ticketsTitled(title).every((ticket) => ticket.message.includes(`[ref ${reference}]`))).toBe(true);
+    expect(harness.logLines.some((line) => line.includes('parked as uncertain') && line.includes(reference))).toBe(true);
+
+    // The operator looks the reference up in TomTicket: found → drop; not found → requeue.
+    expect(await operator(made === 1 ? 'drop' : 'requeue', reference)).toBe(0);
+    await eventually(async () => (await outbox()).queued === 0 && ticketsTitled(title).length === 1);
+  });
+});

@@ -1,0 +1,353 @@
+import { join } from 'node:path';
+import type { DeliveryConfig } from '../config/types.ts';
+import type { Logger } from '../log/types.ts';
+import { retryDelayMs } from '../tomticket/retry-delay.ts';
+import type { SendGuard, TicketToCreate, TomTicketClient } from '../tomticket/types.ts';
+import { deliveryVerdict, type DeliveryVerdict } from './delivery-verdict.ts';
+import type { IdempotencyStore } from './idempotency-store.ts';
+import type { OutboxStore } from './outbox-store.ts';
+import { recoverOutbox } from './recover-outbox.ts';
+import { storedAnswerOf, type SubmissionAnswer } from './submission-answer.ts';
+import type { ItemIdempotency, OutboxEntryView, OutboxItem, OutboxState, OutboxStatus } from './types.ts';
+
+/** What {@link createDelivery} works with. */
+export interface DeliveryOptions {
+  store: OutboxStore;
+  idempotency: IdempotencyStore;
+  /** The TomTicket client; its calls go through the server's one shared rate limiter. */
+  client: TomTicketClient;
+  logger: Logger;
+  config: DeliveryConfig;
+  /** How often `outbox/` is read again for items an operator put back; default 2 s. */
+  rescanMs?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Tickets from the outbox to TomTicket: the first try while the customer waits, the rest in the background. */
+export interface TicketDelivery {
+  /** Recovers what a previous run left, then starts the background worker. */
+  start(): Promise<void>;
+  /**
+   * Writes a validated ticket to the outbox (durably, before any upstream call), tries it once
+   * within DELIVERY_WAIT_MS and answers: created, rejected, or queued (still trying, or parked).
+   */
+  submit(ticket: TicketToCreate, idempotency?: ItemIdempotency): Promise<SubmissionAnswer>;
+  /** Queue depth, parked items and the oldest waiting ticket's age, for /healthz. */
+  status(): Promise<OutboxStatus>;
+  /** Every item not yet delivered (waiting, uncertain, dead), for the sandbox inbox. */
+  entries(): Promise<OutboxEntryView[]>;
+  /**
+   * Stops trying: waiting customers are answered 202 at once, no new try starts; settles when the
+   * tries under way have ended, so the outbox is left consistent.
+   */
+  stop(): Promise<void>;
+}
+
+/** What a customer-facing try needs to know on the way: the answer must be decided before the item goes. */
+interface AttemptHooks {
+  /** Decides (and stores) the created answer; the item is removed only after this settles. */
+  onDelivered?: (ticket: { id?: string; protocol?: number }) => Promise<void>;
+  /** Takes the answer for a refusal if the customer still waits; false when they were already told "queued". */
+  onRejected?: (message: string) => boolean;
+}
+
+interface Waiting {
+  item: OutboxItem;
+  /** When the worker may try it (ms on the `now` clock); Infinity while its first try is the customer's. */
+  dueAt: number;
+}
+
+// Tickets tried at once by the worker: with 3 upstream calls a second and up to 4 calls a ticket,
+// more would only queue inside the limiter, where they could not be reordered oldest first.
+const WORKER_CONCURRENCY = 3;
+const DEFAULT_RESCAN_MS = 2000;
+
+/** The outbox's delivery: one per server, owning the worker's timers until stop(). */
+export function createDelivery(options: DeliveryOptions): TicketDelivery {
+  const { store, idempotency, client, logger, config } = options;
+  const now = options.now ?? Date.now;
+  const policy = { attempts: Number.POSITIVE_INFINITY, baseDelayMs: config.retryBaseMs, maxDelayMs: config.retryMaxMs };
+  const waiting = new Map<string, Waiting>();
+  const busy = new Set<string>();
+  const running = new Set<Promise<void>>();
+  const answerNowCallbacks = new Set<() => void>();
+  let adding = 0;
+  let workerSlots = 0;
+  let stopping = false;
+  let pumpScheduled = false;
+  let rescanning = false;
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  let rescanTimer: ReturnType<typeof setInterval> | undefined;
+
+  const track = (work: Promise<void>) => {
+    running.add(work);
+    void work.finally(() => running.delete(work));
+  };
+  const schedule = (item: OutboxItem, delayMs: number) => {
+    waiting.set(item.reference, { item, dueAt: now() + delayMs });
+    kick();
+  };
+  const kick = () => {
+    if (pumpScheduled || stopping) return;
+    pumpScheduled = true;
+    setImmediate(pump);
+  };
+
+  /** Starts due items, oldest first, while worker slots are free; sleeps until the next one is due. */
+  function pump() {
+    pumpScheduled = false;
+    clearTimeout(wakeTimer);
+    wakeTimer = undefined;
+    if (stopping) return;
+    const time = now();
+    const idle = [...waiting.values()].filter((entry) => !busy.has(entry.item.reference));
+    const due = idle.filter((entry) => entry.dueAt <= time).sort(oldestFirst);
+    for (const entry of due) {
+      if (workerSlots >= WORKER_CONCURRENCY) break;
+      workerSlots++;
+      track(attempt(entry.item).finally(() => workerSlots--));
+    }
+    const next = Math.min(...idle.filter((entry) => entry.dueAt > time).map((entry) => entry.dueAt));
+    if (Number.isFinite(next)) wakeTimer = setTimeout(pump, next - time).unref();
+  }
+
+  /** One delivery try of an item in `outbox/`, and what follows from it. Never rejects. */
+  async function attempt(item: OutboxItem, hooks: AttemptHooks = {}): Promise<void> {
+    const { reference } = item;
+    busy.add(reference);
+    // The marker is on disk exactly while criar_chamado may be on its way: a crash then parks the
+    // item as uncertain on the next start; a crash while waiting for the limiter or a retry does not.
+    const guard: SendGuard = {
+      beforeSend: () => store.startAttempt(reference),
+      notSent: () => store.clearAttempt(reference),
+      created: () => store.markCreated(reference),
+    };
+    try {
+      let verdict: DeliveryVerdict;
+      try {
+        verdict = deliveryVerdict(await options.client.createTicket(store.ticketOf(item), guard));
+      } catch (error) {
+        // A bug or a file gone from the item: whether anything went out is unknown.
+        verdict = { kind: 'unknown', reason: `unexpected failure: ${error instanceof Error ? error.name : typeof error}` };
+        logger.error('unexpected failure while delivering a ticket', { reference, error });
+      }
+      const tried: OutboxItem = { ...item, attempts: item.attempts + 1, lastAttemptAt: new Date(now()).toISOString() };
+      try {
+        await settle(tried, verdict, hooks);
+      } catch (error) {
+        // Forgotten here, left on disk as it is: a try that may have gone out still carries its
+        // marker (the next start parks or removes it, the rescan skips it); one that surely did not
+        // is picked up again by the rescan.
+        waiting.delete(reference);
+        logger.error('outbox could not record a delivery outcome; the item waits for a restart', {
+          reference,
+          outcome: verdict.kind,
+          error,
+        });
+      }
+    } finally {
+      busy.delete(reference);
+      kick();
+    }
+  }
+
+  async function settle(item: OutboxItem, verdict: DeliveryVerdict, hooks: AttemptHooks): Promise<void> {
+    const { reference } = item;
+    switch (verdict.kind) {
+      case 'delivered':
+        await hooks.onDelivered?.(verdict.ticket);
+        await store.remove('outbox', reference);
+        waiting.delete(reference);
+        logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: verdict.ticket.protocol });
+        return;
+      case 'rejected':
+        if (hooks.onRejected?.(verdict.message)) {
+          await store.remove('outbox', reference);
+          waiting.delete(reference);
+          logger.warn('ticket refused by TomTicket', { reference, upstreamMessage: verdict.message });
+          return;
+        }
+        // The customer was already told it was received: it must not vanish.
+        return park({ ...item, lastError: `TomTicket refused it: ${verdict.message}` }, 'dead', 'ticket refused by TomTicket after it was queued');
+      case 'unknown':
+        return park(
+          { ...item, lastError: verdict.reason },
+          'uncertain',
+          'ticket parked as uncertain: look for its reference in TomTicket before requeueing it',
+        );
+      case 'retry': {
+        const tried = { ...item, lastError: verdict.reason };
+        const since = Date.parse(item.releasedAt ?? item.receivedAt);
+        if (now() - since >= config.deadAfterMs) {
+          return park(tried, 'dead', 'ticket kept failing past OUTBOX_DEAD_AFTER_MS');
+        }
+        await store.finishAttempt(tried);
+        const delayMs = retryDelayMs(tried.attempts, policy, options.random);
+        schedule(tried, delayMs);
+        logger.warn('ticket not delivered yet; will retry', { reference, attempts: tried.attempts, retryInMs: delayMs, reason: verdict.reason });
+        return;
+      }
+    }
+  }
+
+  /** Moves an item out of the queue for an operator, loudly. */
+  async function park(item: OutboxItem, to: Exclude<OutboxState, 'outbox'>, message: string): Promise<void> {
+    await store.move(item, 'outbox', to);
+    waiting.delete(item.reference);
+    logger.error(message, {
+      reference: item.reference,
+      attempts: item.attempts,
+      lastError: item.lastError,
+      folder: join(store.root, to, item.reference),
+    });
+  }
+
+  /** Stores a key's answer (created or queued: the outcomes that mean a ticket) before it is sent. */
+  async function recordAnswer(item: OutboxItem, answer: SubmissionAnswer): Promise<void> {
+    if (!item.idempotency || answer.kind === 'rejected') return;
+    await idempotency.save(item.idempotency.keyHash, {
+      fingerprint: item.idempotency.fingerprint,
+      answer: storedAnswerOf(answer),
+      reference: item.reference,
+    });
+  }
+
+  /** Reads `outbox/` again: items an operator moved in are queued, items an operator removed are forgotten. */
+  async function rescan(): Promise<void> {
+    if (stopping || rescanning) return;
+    rescanning = true;
+    try {
+      const onDisk = new Set(await store.references('outbox'));
+      // While a submission is being written, its folder may appear before it is queued here.
+      const untracked = (reference: string) => adding === 0 && !waiting.has(reference) && !busy.has(reference);
+      for (const reference of onDisk) {
+        if (!untracked(reference)) continue;
+        // A leftover marker means an outcome that could not be recorded: only a restart may judge it.
+        if ((await store.hasAttemptMarker(reference)) || (await store.hasCreatedMarker(reference))) continue;
+        const item = await store.read('outbox', reference);
+        if (!item || !untracked(reference)) continue;
+        waiting.set(reference, { item, dueAt: now() });
+        logger.info('outbox item picked up', { reference });
+      }
+      for (const [reference] of waiting) {
+        if (!onDisk.has(reference) && !busy.has(reference) && adding === 0) waiting.delete(reference);
+      }
+      kick();
+    } catch (error) {
+      logger.warn('could not read the outbox folder again', { error });
+    } finally {
+      rescanning = false;
+    }
+  }
+
+  async function status(): Promise<OutboxStatus> {
+    const time = now();
+    const oldest = Math.min(...[...waiting.values()].map((entry) => Date.parse(entry.item.receivedAt)));
+    return {
+      queued: waiting.size,
+      uncertain: (await store.references('uncertain')).length,
+      dead: (await store.references('dead')).length,
+      oldestAgeSeconds: Number.isFinite(oldest) ? Math.max(0, Math.floor((time - oldest) / 1000)) : null,
+    };
+  }
+
+  return {
+    async start() {
+      await store.init();
+      await recoverOutbox({ store, idempotency, logger });
+      for (const item of await store.list('outbox')) waiting.set(item.reference, { item, dueAt: now() });
+      rescanTimer = setInterval(() => void rescan(), options.rescanMs ?? DEFAULT_RESCAN_MS).unref();
+      const found = await status();
+      if (found.queued + found.uncertain + found.dead > 0) logger.warn('outbox holds tickets from an earlier run', { ...found });
+      kick();
+    },
+
+    async submit(ticket, itemIdempotency) {
+      adding++;
+      let item: OutboxItem;
+      try {
+        item = await store.add(ticket, itemIdempotency);
+        waiting.set(item.reference, { item, dueAt: Number.POSITIVE_INFINITY });
+      } finally {
+        adding--;
+      }
+      const { reference } = item;
+      return new Promise<SubmissionAnswer>((resolve, reject) => {
+        // The answer is chosen once: by the try, or by the clock (queued). It is recorded before it
+        // is sent, and one chosen by the try is sent only once the item's fate is on disk too.
+        let chosen: SubmissionAnswer | undefined;
+        let recorded: Promise<void> = Promise.resolve();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const choose = (answer: SubmissionAnswer): boolean => {
+          if (chosen) return false;
+          chosen = answer;
+          clearTimeout(timer);
+          answerNowCallbacks.delete(answerQueued);
+          recorded = recordAnswer(item, answer);
+          return true;
+        };
+        function answerQueued() {
+          if (choose({ kind: 'queued', reference })) recorded.then(() => resolve(chosen as SubmissionAnswer), reject);
+        }
+        if (stopping || config.waitMs === 0) {
+          schedule(item, 0);
+          answerQueued();
+          return;
+        }
+        answerNowCallbacks.add(answerQueued);
+        timer = setTimeout(answerQueued, config.waitMs);
+        const hooks: AttemptHooks = {
+          onDelivered: (created) => {
+            choose({ kind: 'created', reference, ticket: created });
+            return recorded;
+          },
+          onRejected: (message) => choose({ kind: 'rejected', reference, message }),
+        };
+        const tried = attempt(item, hooks).then(() => {
+          choose({ kind: 'queued', reference });
+          return recorded;
+        });
+        track(tried.then(() => resolve(chosen as SubmissionAnswer), reject));
+      });
+    },
+
+    status,
+
+    async entries() {
+      const time = now();
+      const view = (state: OutboxState) => (item: OutboxItem) => toEntryView(item, state, time);
+      const queued = [...waiting.values()].map((entry) => entry.item).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+      return [
+        ...queued.map(view('outbox')),
+        ...(await store.list('uncertain')).map(view('uncertain')),
+        ...(await store.list('dead')).map(view('dead')),
+      ];
+    },
+
+    async stop() {
+      stopping = true;
+      clearTimeout(wakeTimer);
+      clearInterval(rescanTimer);
+      for (const answerQueued of [...answerNowCallbacks]) answerQueued();
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+function oldestFirst(a: Waiting, b: Waiting): number {
+  return a.item.receivedAt.localeCompare(b.item.receivedAt);
+}
+
+function toEntryView(item: OutboxItem, state: OutboxState, time: number): OutboxEntryView {
+  return {
+    state,
+    reference: item.reference,
+    title: item.ticket.title,
+    receivedAt: item.receivedAt,
+    ageSeconds: Math.max(0, Math.floor((time - Date.parse(item.receivedAt)) / 1000)),
+    attempts: item.attempts,
+    lastError: item.lastError ?? null,
+    attachments: item.ticket.attachments.length,
+  };
+}
