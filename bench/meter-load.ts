@@ -15,7 +15,7 @@ import { startSandboxServer } from './support/sandbox-server.ts';
 import { median, percentile } from './support/stats.ts';
 
 const FILES = 500;
-const ROUNDS = Number(process.env.BENCH_METER_ROUNDS ?? 3);
+const ROUNDS = Math.max(2, Number(process.env.BENCH_METER_ROUNDS ?? 4));
 const FRAME_MS = 16;
 
 interface Timing {
@@ -48,21 +48,23 @@ export const meterLoad: Part = {
       adds.push((await page.evaluate(`window.benchMeter.addFiles(${FILES})`)) as Timing);
       removals.push(...((await page.evaluate('window.benchMeter.removeAll()')) as Timing[]));
     }
-    const addWork = median(adds.map((t) => t.workMs));
+    // The first add runs code and styles the page has not used yet: what a customer meets. Later
+    // rounds show the steady cost.
+    const [firstAdd, ...laterAdds] = adds.map((t) => t.workMs) as [number, ...number[]];
+    const laterAdd = median(laterAdds);
     const removalWork = removals.map((t) => t.workMs);
-    const p95Removal = percentile(removalWork, 95);
     const row = (figure: string, ours: string, target: string, met: boolean | undefined) =>
       ({ figure, ours, peer: '—', ratio: '—', target, met });
     return {
       rows: [
-        row(`meter + file list after adding ${FILES} files, median`, formatMs(addWork), `< ${FRAME_MS} ms`, addWork < FRAME_MS),
-        row(`each removal (of ${FILES}), median / p95`, `${formatMs(median(removalWork))} / ${formatMs(p95Removal)}`, '—', undefined),
+        row(`meter + file list after adding ${FILES} files, first time`, formatMs(firstAdd), `< ${FRAME_MS} ms`, firstAdd < FRAME_MS),
+        row(`meter + file list after adding ${FILES} files, again (median)`, formatMs(laterAdd), `< ${FRAME_MS} ms`, laterAdd < FRAME_MS),
+        row(`each removal (of ${FILES}), median / p95`, `${formatMs(median(removalWork))} / ${formatMs(percentile(removalWork, 95))}`, '—', undefined),
       ],
       notes: [
-        `${ROUNDS} rounds of adding ${FILES} files (10 MB in all) and removing them one by one: ${adds.length} adds, ${removals.length} removals.`,
-        'Times run from the action (input change event / remove button click) until the meter and the file list show the change and the layout is done (forced), in the page.',
-        `Adding: each round ${adds.map((t) => formatMs(t.workMs)).join(', ')}; until the next frame starts (includes waiting for vsync): median ${formatMs(median(adds.map((t) => t.frameMs)))}.`,
-        `Removal until the next frame starts: median ${formatMs(median(removals.map((t) => t.frameMs)))}, p95 ${formatMs(percentile(removals.map((t) => t.frameMs), 95))}.`,
+        `${ROUNDS} rounds of adding ${FILES} files (10 MB in all) through the file input and removing them one by one with their remove buttons: ${adds.length} adds, ${removals.length} removals, in one page.`,
+        'Each time runs from the action (change event / button click) until the meter and the file list show the change and the layout is done (forced), measured in the page.',
+        `Adding, each round: ${adds.map((t) => formatMs(t.workMs)).join(', ')}; until the next frame starts (adds the wait for vsync): ${adds.map((t) => formatMs(t.frameMs)).join(', ')}.`,
       ],
     };
   },

@@ -4,17 +4,6 @@
  * since browsers turn `\n` into `\r\n` when they send a form.
  */
 export function countChars(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const isHighSurrogate = code >= 0xd800 && code <= 0xdbff;
-    if (isHighSurrogate && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    } else if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
-      i++;
-    }
-    count++;
-  }
-  return count;
+  // Each surrogate pair and each CRLF becomes one unit; a lone surrogate already is one.
+  return text.replace(/[\ud800-\udbff][\udc00-\udfff]|\r\n/g, ' ').length;
 }

@@ -39,28 +39,13 @@ export function estimateMultipartBytes(entries: ReadonlyArray<TextEntry | FileEn
       total += CONTENT_TYPE + utf8Length(entry.type || 'application/octet-stream');
       total += entry.size;
     } else {
-      total += utf8Length(entry.value) + countLoneLineBreaks(entry.value);
+      total += utf8Length(entry.value.replace(/\r\n|\r|\n/g, '\r\n'));
     }
   }
   return total;
 }
 
 function escapedHeaderValueBytes(value: string): number {
-  let extra = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 0x22 || code === 0x0a || code === 0x0d) extra += 2;
-  }
-  return utf8Length(value) + extra;
-}
-
-/** Line breaks that are not already CRLF: each gains one byte when encoded. */
-function countLoneLineBreaks(value: string): number {
-  let count = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 0x0a && value.charCodeAt(i - 1) !== 0x0d) count++;
-    else if (code === 0x0d && value.charCodeAt(i + 1) !== 0x0a) count++;
-  }
-  return count;
+  // Each escaped character, one byte, is sent as three (%22, %0D, %0A).
+  return utf8Length(value.replace(/["\r\n]/g, '%22'));
 }

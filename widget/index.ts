@@ -23,17 +23,14 @@ declare global {
 
 // currentScript exists only while the script first runs: read it now, not when a form mounts.
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src;
-const strings = signal<StringOverrides>({});
+// Every TomTicketForm.strings() call, in order: later ones win, key by key.
+const strings = signal<readonly StringOverrides[]>([]);
 const env: PageEnv = { base: scriptUrl ? new URL('.', scriptUrl).href : location.origin, strings };
 
 window.TomTicketForm ??= {
   mount: (element, options = {}) => mountForm(element, options, env),
   strings(overrides) {
-    const merged: StringOverrides = { ...strings.value };
-    for (const [locale, texts] of Object.entries(overrides) as Array<[keyof StringOverrides, object]>) {
-      merged[locale] = { ...merged[locale], ...texts };
-    }
-    strings.value = merged;
+    strings.value = [...strings.value, overrides];
   },
   version,
 };

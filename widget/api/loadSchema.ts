@@ -10,7 +10,7 @@ export async function loadSchema(endpoint: string, signal: AbortSignal): Promise
     const response = await fetch(`${endpoint}/api/form`, { signal });
     const body = await response.json();
     if (response.ok && Array.isArray(body?.departments)) return { ok: true, schema: body };
-    return { ok: false, error: { code: body?.error?.code ?? 'internal', message: body?.error?.message } };
+    return { ok: false, error: { code: 'internal', ...body?.error } };
   } catch (error) {
     return { ok: false, error: { code: 'network', message: String(error) } };
   }

@@ -30,8 +30,7 @@ export async function prepareProof(endpoint: string, signal: AbortSignal): Promi
         if (counter % 256 === 0) await new Promise((wake) => setTimeout(wake));
       }
     }
-    const wait = readyAt - Date.now();
-    if (wait > 0) await new Promise((wake) => setTimeout(wake, wait));
+    await new Promise((wake) => setTimeout(wake, readyAt - Date.now()));
   } catch {
     // No usable challenge: send without proof.
   }

@@ -19,6 +19,7 @@ describe('sendTicket', () => {
   it('posts the form with the Idempotency-Key header and reports upload progress', async () => {
     const onProgress = vi.fn();
     const { sending, xhr, body } = send(onProgress);
+    await vi.waitFor(() => expect(xhr.method).toBe('POST'));
     expect([xhr.method, xhr.url, xhr.headers['Idempotency-Key'], xhr.body]).toEqual([
       'POST',
       'https://s.example/api/tickets',

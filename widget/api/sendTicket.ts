@@ -29,37 +29,35 @@ export function sendTicket(
   headers: Record<string, string> | Promise<Record<string, string>> = {},
 ): Sending {
   const xhr = new XMLHttpRequest();
-  let fail!: (code: string) => () => void;
-  const done = new Promise<SendResult>((resolve) => {
-    fail = (code: string) => () => resolve({ ok: false, error: { code, message: code } });
-    xhr.onerror = fail('network');
-    xhr.onabort = fail('aborted');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(Math.floor((event.loaded / event.total) * 100));
-    };
-    xhr.onload = () => {
-      let answer;
-      try {
-        answer = JSON.parse(xhr.responseText);
-      } catch {
-        // Not JSON (a proxy's page): the status code alone decides.
-      }
-      // 201 carries the created ticket; 202 means held by the server for delivery, under a reference.
-      if (xhr.status < 300 && answer?.ok) return resolve({ ok: true, ticket: answer.ticket ?? { queued: true, reference: answer.reference } });
-      const error = answer?.error ?? {};
-      resolve({
-        ok: false,
-        error: {
-          // A proxy's own 413 page has no JSON body; other bodiless answers get the generic text.
-          code: error.code ?? (xhr.status === 413 ? 'request_too_large' : 'internal'),
-          message: error.message ?? `HTTP ${xhr.status}`,
-          field: error.field,
-          // Retry-After in seconds, shown in whole minutes; a missing or date-form header reads as 1.
-          n: xhr.status === 429 ? Math.ceil(Number(xhr.getResponseHeader('Retry-After')) / 60) || 1 : undefined,
-        },
-      });
-    };
-  });
+  let settle!: (result: SendResult) => void;
+  const done = new Promise<SendResult>((resolve) => (settle = resolve));
+  const fail = (code: string) => settle({ ok: false, error: { code, message: code } });
+  xhr.onerror = () => fail('network');
+  xhr.upload.onprogress = (event) => {
+    if (event.lengthComputable) onProgress(Math.floor((event.loaded / event.total) * 100));
+  };
+  xhr.onload = () => {
+    const status = xhr.status;
+    let answer;
+    try {
+      answer = JSON.parse(xhr.responseText);
+    } catch {
+      // Not JSON (a proxy's page): the status code alone decides.
+    }
+    // 201 carries the created ticket; 202 means held by the server for delivery, under a reference.
+    if (status < 300 && answer?.ok) return settle({ ok: true, ticket: answer.ticket ?? { queued: true, reference: answer.reference } });
+    settle({
+      ok: false,
+      error: {
+        // A proxy's own 413 page has no JSON body; other bodiless answers get the generic text.
+        code: status === 413 ? 'request_too_large' : 'internal',
+        message: `HTTP ${status}`,
+        ...answer?.error,
+        // Retry-After in seconds, shown in whole minutes; a missing or date-form header reads as 1.
+        n: status === 429 ? Math.ceil(Number(xhr.getResponseHeader('Retry-After')) / 60) || 1 : undefined,
+      },
+    });
+  };
   let stopped = false;
   const start = (extra: Record<string, string>) => {
     if (stopped) return;
@@ -68,15 +66,13 @@ export function sendTicket(
     for (const name in extra) xhr.setRequestHeader(name, extra[name]!);
     xhr.send(body);
   };
-  if (headers instanceof Promise) void headers.then(start);
-  else start(headers);
+  void Promise.resolve(headers).then(start);
   return {
     done,
     abort() {
       stopped = true;
       xhr.abort();
-      // Aborting before the request started fires no event.
-      fail('aborted')();
+      fail('aborted');
     },
   };
 }

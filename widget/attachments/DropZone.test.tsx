@@ -90,6 +90,7 @@ describe('file list', () => {
     dispatchWithFiles(zone, 'drop', [new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
     element.prefill({ email: 'a@b.co', name: 'A', department: 'd2', title: 'T', message: 'M' });
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
+    await vi.waitFor(() => expect(FakeXhr.last().body).toBeDefined());
     const sent = FakeXhr.last().body!.getAll('attachments') as File[];
     expect(sent.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
   });

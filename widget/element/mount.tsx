@@ -1,4 +1,9 @@
-import { render } from 'preact';
+/**
+ * Classic JSX: h() takes children as arguments, which bundles smaller than the automatic runtime.
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { h, render } from 'preact';
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
 import { createDraft } from '../draft/createDraft.ts';
 import { afterRender } from '../form/afterRender.ts';
@@ -14,7 +19,7 @@ import { STYLES } from './styles.ts';
 export interface PageEnv {
   /** The default endpoint: the folder widget.js was loaded from. */
   base: string;
-  strings: ReadonlySignal<StringOverrides>;
+  strings: ReadonlySignal<readonly StringOverrides[]>;
 }
 
 /** The verbs of a mounted form, shared by the element's methods and TomTicketForm.mount()'s handle. */
@@ -59,21 +64,20 @@ export function mountForm(host: HTMLElement, options: MountOptions, env: PageEnv
   const model = createFormModel(settings, emit, draft || undefined);
   const i18n = computed(() => {
     const { lang, strings } = settings.value;
-    return createI18n(pickLocale(lang, document.documentElement.lang, navigator.language), [env.strings.value, strings]);
+    return createI18n(pickLocale(lang, document.documentElement.lang, navigator.language), [...env.strings.value, strings]);
   });
 
-  const stopRendering = effect(() => {
-    render(<Widget view={{ ...i18n.value, model, options: settings.value }} />, root);
-  });
-  // A status change replaces what had the focus (fieldset locked, success shown…): move it on.
   let lastStatus = model.status.peek();
-  const stopFocusing = effect(() => {
+  const stopRendering = effect(() => {
+    render(<Widget {...i18n.value} model={model} options={settings.value} />, root);
+    // A status change replaced what had the focus (fieldset locked, success shown…): move it on.
     if (model.status.value !== lastStatus) afterRender(() => focusFirst(root));
     lastStatus = model.status.value;
   });
   if (__TT_DEBUG__) console.debug('[tomticket] mounted', settings.peek());
 
-  const dialog = () => (settings.peek().mode === 'launcher' ? root.querySelector('dialog') : null);
+  // Only the launcher draws a dialog.
+  const dialog = () => root.querySelector('dialog');
   return {
     open: () => dialog()?.open || dialog()?.showModal(),
     close: () => dialog()?.close(),
@@ -83,7 +87,6 @@ export function mountForm(host: HTMLElement, options: MountOptions, env: PageEnv
     update: (next) => (settings.value = resolveOptions(next, env.base)),
     destroy() {
       stopRendering();
-      stopFocusing();
       model.destroy();
       render(null, root);
       root.adoptedStyleSheets = [];

@@ -1,41 +1,33 @@
-import { countChars, type CustomFieldType, type FieldOption } from '../../contract/index.ts';
+/**
+ * Classic JSX: h() takes children as arguments, which bundles smaller than the automatic runtime.
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { h } from 'preact';
+import { countChars } from '../../contract/index.ts';
+import type { StringKey } from '../i18n/strings.ts';
+import type { Rule } from '../model/buildRules.ts';
 import type { View } from './view.ts';
 
-/** What one labelled control needs: its multipart name and how it is drawn and checked. */
-export interface FieldProps {
-  view: View;
-  name: string;
-  label: string;
-  required?: boolean;
-  /** How the value is typed: an <input> of that type, a textarea; with `options` a select. */
-  type?: CustomFieldType;
-  options?: FieldOption[];
-  /** Offer an empty "Choose" entry first (selects). */
-  empty?: boolean;
-  /** Show a live `n / max` counter. */
-  max?: number;
-  help?: string;
-  autocomplete?: string;
-  min?: number;
-  top?: number;
-}
-
 /** A label, its control, help text, counter and problem, tied together with for/id and aria-describedby. */
-export function Field({ view, name, label, required, type, options, empty = true, max, help, top, ...rest }: FieldProps) {
-  const { model, t } = view;
+export function Field(view: View & { rule: Rule }) {
+  const { model, t, rule } = view;
+  const { name, type, options, count, help, filled } = rule;
   const value = model.values.value[name] ?? '';
   const problem = model.problems.value[name];
   const id = `tt-${name}`;
-  const count = countChars(value);
+  const chars = countChars(value);
   const checkbox = type === 'checkbox';
+  const required = rule.required && !filled;
   // The same attributes go on an input, a select or a textarea.
   const shared = {
-    ...rest,
     id,
     name,
     required,
+    min: rule.min,
+    autocomplete: rule.autocomplete,
     'aria-invalid': problem && ('true' as const),
-    'aria-describedby': [help && `${id}-help`, max && `${id}-count`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined,
+    'aria-describedby': [help && `${id}-help`, count && `${id}-count`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined,
     onBlur: () => model.touch(name),
     onInput: (e: Event) => {
       const control = e.currentTarget as HTMLInputElement;
@@ -44,25 +36,25 @@ export function Field({ view, name, label, required, type, options, empty = true
   };
   const control = options ? (
     <select {...shared} part="select" value={value}>
-      {empty && <option value="">{t('choose')}</option>}
-      {options.map((o) => <option value={o.value}>{o.label}</option>)}
+      {!filled && <option value="">{t('choose')}</option>}
+      {options.map((o) => <option value={o.value}>{o.label ?? t(`p${o.value}` as StringKey)}</option>)}
     </select>
   ) : type === 'textarea' ? (
     <textarea {...shared} part="textarea" rows={5} value={value} />
   ) : (
-    <input {...shared} part="input" type={type as 'text'} max={top} value={value} checked={value === 'true'} />
+    <input {...shared} part="input" type={type as 'text'} max={rule.top} value={value} checked={value === 'true'} />
   );
   return (
     <div part="field" class={checkbox ? 'field check' : 'field'}>
       {checkbox && control}
       <label for={id} part="label">
-        {label}
+        {rule.label ?? t(name as StringKey)}
         {required && <span aria-hidden="true"> *</span>}
       </label>
       {!checkbox && control}
-      {max && (
-        <span id={`${id}-count`} class={count > max ? 'count bad' : 'count'}>
-          {count} / {max}
+      {count && (
+        <span id={`${id}-count`} class={chars > count ? 'count bad' : 'count'}>
+          {chars} / {count}
         </span>
       )}
       {help && <small id={`${id}-help`}>{help}</small>}

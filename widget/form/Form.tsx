@@ -1,16 +1,19 @@
-import { PROTECTION, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
+/**
+ * Classic JSX: h() takes children as arguments, which bundles smaller than the automatic runtime.
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { h } from 'preact';
+import { PROTECTION } from '../../contract/index.ts';
 import { Attachments } from '../attachments/Attachments.tsx';
-import { CustomFields } from '../fields/CustomFields.tsx';
 import { afterRender } from './afterRender.ts';
 import { Field } from './Field.tsx';
 import { focusFirst } from './focusFirst.ts';
-import type { ViewProps } from './view.ts';
+import type { View } from './view.ts';
 
 /** The ticket form: customer, department, category, text, custom fields, priority, files, send. */
-export function Form({ view }: ViewProps) {
+export function Form(view: View) {
   const { model, t } = view;
-  const { customer, departments, limits, priorities } = model.schema.value!;
-  const department = model.department.value;
   const sending = model.status.value === 'sending';
   const failure = model.failure.value;
   const progress = model.progress.value;
@@ -26,24 +29,8 @@ export function Form({ view }: ViewProps) {
     >
       {/* A disabled fieldset locks every control at once while a ticket is on its way. */}
       <fieldset disabled={sending}>
-        {customer.emailRequired && (
-          <Field view={view} name={F.email} label={t('email')} type="email" autocomplete="email" required />
-        )}
-        {customer.nameRequired && <Field view={view} name={F.name} label={t('name')} autocomplete="name" required />}
-        {!model.departmentHidden.value && (
-          <Field view={view} name={F.department} label={t('department')} required
-            options={departments.map((d) => ({ value: d.id, label: d.name }))} />
-        )}
-        {!!department?.categories.length && (
-          <Field view={view} name={F.category} label={t('category')} required={department.categoryRequired}
-            options={department.categories.map((c) => ({ value: c.id, label: c.name }))} />
-        )}
-        <Field view={view} name={F.title} label={t('title')} required max={limits.titleMaxChars} />
-        <Field view={view} name={F.message} label={t('message')} type="textarea" required max={limits.messageMaxChars} />
-        <CustomFields view={view} />
-        <Field view={view} name={F.priority} label={t('priority')} empty={false}
-          options={priorities.map((p) => ({ value: String(p), label: t(`p${p}`) }))} />
-        <Attachments view={view} />
+        {model.rules.value.map((rule) => !rule.hidden && <Field {...view} rule={rule} key={rule.name} />)}
+        <Attachments {...view} />
         {/* The honeypot: off-screen, hidden from screen readers, out of the tab order; only bots fill it. */}
         <label class="hp" aria-hidden="true">
           Website

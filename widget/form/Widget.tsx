@@ -1,13 +1,19 @@
+/**
+ * Classic JSX: h() takes children as arguments, which bundles smaller than the automatic runtime.
+ * @jsxRuntime classic
+ * @jsx h
+ */
+import { h } from 'preact';
 import { namePastedFiles } from '../attachments/namePastedFiles.ts';
 import { Launcher } from '../launcher/Launcher.tsx';
 import { Form } from './Form.tsx';
 import { Success } from './Success.tsx';
-import type { ViewProps } from './view.ts';
+import type { View } from './view.ts';
 
 /** The shadow root's content: themed wrapper, inline or behind the launcher; pasted files become attachments. */
-export function Widget({ view }: ViewProps) {
+export function Widget(view: View) {
   const { model, options } = view;
-  const body = <Body view={view} />;
+  const body = <Body {...view} />;
   return (
     <div
       class={`tt ${options.theme} ${options.mode}`}
@@ -20,12 +26,12 @@ export function Widget({ view }: ViewProps) {
         }
       }}
     >
-      {options.mode === 'launcher' ? <Launcher view={view}>{body}</Launcher> : body}
+      {options.mode === 'launcher' ? <Launcher {...view}>{body}</Launcher> : body}
     </div>
   );
 }
 
-function Body({ view }: ViewProps) {
+function Body(view: View) {
   const { model, t } = view;
   const state = model.loadState.value;
   if (state === 'loading') return <p role="status">{t('loading')}</p>;
@@ -39,5 +45,5 @@ function Body({ view }: ViewProps) {
       </div>
     );
   }
-  return model.status.value === 'sent' ? <Success view={view} /> : <Form view={view} />;
+  return model.status.value === 'sent' ? <Success {...view} /> : <Form {...view} />;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { ptBR } from './pt-BR.ts';
+import { KEYS } from './strings.ts';
 import { createI18n, pickLocale } from './translate.ts';
 
 const MB = 1024 * 1024;
@@ -38,7 +39,7 @@ describe('createI18n', () => {
     expect(problem({ code: 'upstream_rejected', message: 'Cliente inativo' })).toBe('Cliente inativo');
     expect(problem({ code: 'rate_limited', n: 3 })).toBe('Muitos envios. Tente em 3 min.');
     expect(problem({ code: 'request_too_large', max: 25 * MB })).toBe('Envio acima de 25 MB');
-    expect(problem({ code: 'identity_expired' })).toBe(ptBR.internal);
+    expect(problem({ code: 'identity_expired' })).toBe(ptBR[KEYS.indexOf('internal')]);
   });
 
   it('applies overrides in order, for their locale only', () => {
@@ -49,7 +50,6 @@ describe('createI18n', () => {
   });
 
   it('ships the same keys in every locale', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(ptBR).sort());
-    expect(Object.keys(es).sort()).toEqual(Object.keys(ptBR).sort());
+    for (const table of [ptBR, en, es]) expect(table).toHaveLength(KEYS.length);
   });
 });

@@ -1,9 +1,10 @@
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { ptBR } from './pt-BR.ts';
-import type { Locale, Problem, StringKey, StringOverrides, Strings } from './strings.ts';
+import { KEYS } from './strings.ts';
+import type { Locale, Problem, StringKey, StringOverrides, Strings, Table } from './strings.ts';
 
-const TABLES: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
+const TABLES: Readonly<Record<Locale, Table>> = { 'pt-BR': ptBR, en, es };
 const KB = 1024;
 const MB = KB * KB;
 
@@ -33,14 +34,15 @@ export function pickLocale(...candidates: Array<string | null | undefined>): Loc
 
 /** Texts for `locale`, each of `overrides` (later wins) replacing strings of the shipped table. */
 export function createI18n(locale: Locale, overrides: ReadonlyArray<StringOverrides | undefined>): I18n {
-  const table: Strings = Object.assign({}, TABLES[locale], ...overrides.map((o) => o?.[locale]));
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const shipped = Object.fromEntries(KEYS.map((key, index) => [key, TABLES[locale][index]]));
+  const table: Strings = Object.assign(shipped, ...overrides.map((o) => o?.[locale]));
   const t = (key: StringKey, vars?: Vars) =>
     String(table[key] ?? key).replace(/\{(\w+)\}/g, (hole, name: string) => String(vars?.[name] ?? hole));
   const size = (bytes: number) => {
     const big = bytes >= MB;
     // Rounded up, so "remove 3.2 MB" is always enough and a limit is never shown as reached early.
-    return t(big ? 'mb' : 'kb', { n: number.format(Math.ceil((bytes / (big ? MB : KB)) * 10) / 10) });
+    const rounded = Math.ceil((bytes / (big ? MB : KB)) * 10) / 10;
+    return t(big ? 'mb' : 'kb', { n: rounded.toLocaleString(locale, { maximumFractionDigits: 1 }) });
   };
   return {
     locale,

@@ -1,54 +1,98 @@
 import { customFieldName, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
-import type { CustomField, CustomFieldType, Department, FormSchema } from '../../contract/index.ts';
+import type { CustomFieldType, Department, FormSchema } from '../../contract/index.ts';
 
-/** What one shown form field must satisfy, named by its multipart name (`title`, `fields[abc]`). */
+/** One entry of a select: the value sent, and the text shown (a priority's is the locale's `p<value>`). */
+export interface Choice {
+  value: string;
+  label?: string;
+}
+
+/**
+ * One shown form field, named by its multipart name (`title`, `fields[abc]`): what it must satisfy
+ * and how it is drawn. Built-in fields are labelled by the locale text of their name.
+ */
 export interface Rule {
   name: string;
   required: boolean;
   /** Most characters (code points). */
   max?: number;
   type?: CustomFieldType;
-  /** The only values accepted (select-like fields). */
-  options?: string[];
+  /** The only values accepted, drawn as a select. */
+  options?: Choice[];
   /** Inclusive bounds of a number field. */
   min?: number;
   top?: number;
+  /** A custom field's label. */
+  label?: string;
+  help?: string;
+  autocomplete?: string;
+  /** The limit of a live `n / max` counter, for fields that show one. */
+  count?: number;
+  /** A select that always holds a value (the priority): no empty "Choose" entry, not marked required. */
+  filled?: boolean;
+  /** Sent but not shown: the department when there is none to choose. */
+  hidden?: boolean;
+}
+
+/** What the site's options change in the form (see ModelSettings). */
+export interface RuleSettings {
+  /** With an identity token the site vouches for the customer: e-mail and name are neither shown nor sent. */
+  identity: string;
+  /** A preselected department id, hidden when locked. */
+  department: string;
+  departmentLocked: boolean;
 }
 
 /**
- * The rules of every field the form shows and sends, in form order, with the server's limits:
- * the rule list is also the list of text entries a submission carries.
+ * The rules of every field the form shows and sends, in form order, with the server's limits: the
+ * rule list is also the list of text entries a submission carries. Custom fields are the chosen
+ * `department`'s that apply to `category`.
  */
-export function buildRules(schema: FormSchema, department: Department | undefined, fields: CustomField[]): Rule[] {
-  const limits = schema.limits;
+export function buildRules(
+  schema: FormSchema,
+  settings: RuleSettings,
+  department: Department | undefined,
+  category: string,
+): Rule[] {
+  const { limits, customer, departments } = schema;
+  const choices = (list: Array<{ id: string; name: string }>) => list.map((c) => ({ value: c.id, label: c.name }));
   const rules: Rule[] = [];
-  if (schema.customer.emailRequired) {
-    rules.push({ name: F.email, required: true, max: limits.emailMaxChars, type: 'email' });
+  if (customer.emailRequired && !settings.identity) {
+    rules.push({ name: F.email, required: true, max: limits.emailMaxChars, type: 'email', autocomplete: 'email' });
   }
-  if (schema.customer.nameRequired) rules.push({ name: F.name, required: true, max: limits.nameMaxChars });
-  rules.push({ name: F.department, required: true, options: schema.departments.map((d) => d.id) });
+  if (customer.nameRequired && !settings.identity) {
+    rules.push({ name: F.name, required: true, max: limits.nameMaxChars, autocomplete: 'name' });
+  }
+  rules.push({
+    name: F.department,
+    required: true,
+    options: choices(departments),
+    hidden:
+      departments.length === 1 || (settings.departmentLocked && departments.some((d) => d.id === settings.department)),
+  });
   if (department?.categories.length) {
-    rules.push({
-      name: F.category,
-      required: department.categoryRequired,
-      options: department.categories.map((c) => c.id),
-    });
+    rules.push({ name: F.category, required: department.categoryRequired, options: choices(department.categories) });
   }
   rules.push(
-    { name: F.title, required: true, max: limits.titleMaxChars },
-    { name: F.message, required: true, max: limits.messageMaxChars },
+    { name: F.title, required: true, max: limits.titleMaxChars, count: limits.titleMaxChars },
+    { name: F.message, required: true, max: limits.messageMaxChars, count: limits.messageMaxChars, type: 'textarea' },
   );
-  for (const field of fields) {
+  for (const field of department?.fields ?? []) {
+    if (field.categories?.length && !field.categories.includes(category)) continue;
+    // The field's own label, help, type, options and lower bound carry over as they are.
     rules.push({
+      ...field,
       name: customFieldName(field.id),
-      required: field.required,
       max: Math.min(field.maxLength ?? limits.customFieldMaxChars, limits.customFieldMaxChars),
-      type: field.type,
-      options: field.options?.map((o) => o.value),
-      min: field.min,
       top: field.max,
+      count: field.type === 'text' || field.type === 'textarea' ? field.maxLength : undefined,
     });
   }
-  rules.push({ name: F.priority, required: true, options: schema.priorities.map(String) });
+  rules.push({
+    name: F.priority,
+    required: true,
+    options: schema.priorities.map((p) => ({ value: String(p) })),
+    filled: true,
+  });
   return rules;
 }

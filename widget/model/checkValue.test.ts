@@ -16,7 +16,7 @@ describe('checkValue', () => {
   it('checks e-mails, options, numbers and dates', () => {
     expect(checkValue({ name: 'email', required: true, type: 'email' }, 'a@b')).toEqual({ code: 'invalid_email' });
     expect(checkValue({ name: 'email', required: true, type: 'email' }, 'a@b.co')).toBeUndefined();
-    expect(checkValue({ name: 'x', required: false, options: ['1', '2'] }, '3')).toEqual({ code: 'not_an_option' });
+    expect(checkValue({ name: 'x', required: false, options: [{ value: '1' }, { value: '2' }] }, '3')).toEqual({ code: 'not_an_option' });
     const number = { name: 'n', required: false, type: 'number' as const, min: 1, top: 10 };
     expect(checkValue(number, '0')).toEqual({ code: 'invalid_value' });
     expect(checkValue(number, '10')).toBeUndefined();

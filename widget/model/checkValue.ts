@@ -14,7 +14,7 @@ export function checkValue(rule: Rule, value: string): Problem | undefined {
   }
   if (rule.max !== undefined && countChars(value) > rule.max) return { code: 'too_long', n: rule.max };
   if (rule.type === 'email' && !EMAIL.test(trimmed)) return { code: 'invalid_email' };
-  if (rule.options && !rule.options.includes(value)) return { code: 'not_an_option' };
+  if (rule.options && !rule.options.some((o) => o.value === value)) return { code: 'not_an_option' };
   const number = Number(trimmed);
   const badNumber = !Number.isFinite(number) || number < (rule.min ?? -Infinity) || number > (rule.top ?? Infinity);
   if ((rule.type === 'number' && badNumber) || (rule.type === 'date' && !DATE.test(trimmed))) {

@@ -68,6 +68,7 @@ describe('the request the model builds', () => {
     );
 
     expect(model.submit()).toBe(true);
+    await vi.waitFor(() => expect(FakeXhr.last().method).toBe('POST'));
     expect(sentEntries(FakeXhr.last().body!)).toEqual([
       ...expected.map((e) => [e.name, e.value]),
       ['attachments', 'nota "fiscal".pdf'],
@@ -115,6 +116,7 @@ describe('submitting', () => {
     expect(model.failure.value).toMatchObject({ code: 'upstream_timeout' });
     model.submit();
     const [first, second] = FakeXhr.requests;
+    await vi.waitFor(() => expect(second!.method).toBe('POST'));
     expect(second!.headers['Idempotency-Key']).toBe(first!.headers['Idempotency-Key']);
     second!.respond(201, { ok: true, ticket: { id: 'h', protocol: 8 } });
     await vi.waitFor(() => expect(model.status.value).toBe('sent'));
@@ -122,6 +124,7 @@ describe('submitting', () => {
     model.reset();
     fillValid(model);
     model.submit();
+    await vi.waitFor(() => expect(FakeXhr.last().method).toBe('POST'));
     expect(FakeXhr.last().headers['Idempotency-Key']).not.toBe(first!.headers['Idempotency-Key']);
   });
 

@@ -5,7 +5,6 @@ import {
   PROTECTION,
   SUBMISSION_FIELDS,
   type Department,
-  type CustomField,
   type FileEntry,
   type FormSchema,
   type Limits,
@@ -64,7 +63,6 @@ export type ModelEvent = 'ready' | 'submit' | 'success' | 'error';
 
 /** One form's state (read-only signals) and everything that changes it (actions). */
 export interface FormModel {
-  schema: ReadonlySignal<FormSchema | undefined>;
   loadState: ReadonlySignal<'loading' | 'ready' | 'failed'>;
   limits: ReadonlySignal<Limits>;
   /**
@@ -73,13 +71,8 @@ export interface FormModel {
    */
   values: ReadonlySignal<Readonly<Record<string, string>>>;
   files: ReadonlySignal<readonly Attachment[]>;
-  department: ReadonlySignal<Department | undefined>;
-  /** The category when it belongs to the chosen department, else ''. */
-  category: ReadonlySignal<string>;
-  /** The department's custom fields that apply to the chosen category. */
-  fields: ReadonlySignal<CustomField[]>;
-  /** True when there is no department to choose (only one, or preselected and locked). */
-  departmentHidden: ReadonlySignal<boolean>;
+  /** The fields to show and send, in form order: the chosen department's, and its custom fields for the chosen category. */
+  rules: ReadonlySignal<Rule[]>;
   entries: ReadonlySignal<Entry[]>;
   /** The request's size as the server will count it (estimateMultipartBytes of `entries`). */
   bytes: ReadonlySignal<number>;
@@ -106,6 +99,8 @@ export interface FormModel {
 }
 
 const WARNING_RATIO = 0.8;
+/** The settings that prefill a field of the same name. */
+const PREFILLED = ['department', 'email', 'name'] as const;
 const DRAFT_DELAY_MS = 400;
 
 /** Makes one form's model; it loads the schema at once and saves a draft as values change. */
@@ -114,15 +109,10 @@ export function createFormModel(
   emit: (type: ModelEvent, detail?: object) => void,
   draft?: Draft,
 ): FormModel {
-  const loaded = signal<FormSchema | undefined>(undefined);
-  // With an identity token the site vouches for the customer: e-mail and name are neither shown nor sent.
-  const schema = computed(() => {
-    const s = loaded.value;
-    return s && settings.value.identity ? { ...s, customer: { emailRequired: false, nameRequired: false } } : s;
-  });
+  const schema = signal<FormSchema | undefined>(undefined);
   const loadState = signal<'loading' | 'ready' | 'failed'>('loading');
   const files = signal<readonly Attachment[]>([]);
-  const touched = signal<ReadonlySet<string>>(new Set());
+  const touched = signal<Readonly<Record<string, true>>>({});
   const submitted = signal(false);
   const serverProblems = signal<Readonly<Record<string, Problem>>>({});
   const status = signal<Status>('idle');
@@ -132,26 +122,25 @@ export function createFormModel(
   let nextFileId = 0;
   let sending: Sending | undefined;
   let loader: AbortController | undefined;
-  // The proofs for the next send, made in the background while the customer types (a promise until
-  // ready, so a send after that starts at once); a send spends them.
-  let proof: Proof | Promise<Proof> = {};
+  // The proofs for the next send, made in the background while the customer types; a send waits for
+  // them (no time once they are ready) and spends them.
+  let proof: Promise<Proof> = Promise.resolve({});
   let prover: AbortController | undefined;
   const prove = () => {
     prover?.abort();
-    const made = (proof = prepareProof(settings.peek().endpoint, (prover = new AbortController()).signal));
-    void made.then((ready) => proof === made && (proof = ready));
+    proof = prepareProof(settings.peek().endpoint, (prover = new AbortController()).signal);
   };
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   const defaults = () => {
     const s = schema.peek();
-    const { department, email, name } = settings.peek();
     const initial: Record<string, string> = {};
     if (s) {
       initial.priority = String(s.defaultPriority);
       if (s.departments.length === 1) initial.department = s.departments[0]!.id;
     }
-    Object.assign(initial, department && { department }, email && { email }, name && { name });
+    const given = settings.peek();
+    for (const name of PREFILLED) if (given[name]) initial[name] = given[name];
     return initial;
   };
   // What the customer typed, kept whole (a category of another department survives a switch back).
@@ -164,16 +153,9 @@ export function createFormModel(
     const id = raw.value.category ?? '';
     return department.value?.categories.some((c) => c.id === id) ? id : '';
   });
-  const fields = computed(
-    () =>
-      department.value?.fields.filter((f) => !f.categories?.length || f.categories.includes(category.value)) ?? [],
+  const rules = computed(() =>
+    schema.value ? buildRules(schema.value, settings.value, department.value, category.value) : [],
   );
-  const departmentHidden = computed(() => {
-    const s = schema.value;
-    const o = settings.value;
-    return !!s && (s.departments.length === 1 || (o.departmentLocked && s.departments.some((d) => d.id === o.department)));
-  });
-  const rules = computed(() => (schema.value ? buildRules(schema.value, department.value, fields.value) : []));
   const values = computed<Readonly<Record<string, string>>>(() => ({ ...raw.value, category: category.value }));
   const textOf = (rule: Rule) => {
     const value = values.value[rule.name] ?? '';
@@ -210,16 +192,14 @@ export function createFormModel(
     for (const [name, problem] of Object.entries(clientProblems.value)) {
       // Too long and too many files are shown at once: the customer is doing it right now.
       const live = problem.code === 'too_long' || name === SUBMISSION_FIELDS.attachments;
-      if (live || submitted.value || touched.value.has(name)) shown[name] = problem;
+      if (live || submitted.value || touched.value[name]) shown[name] = problem;
     }
     return { ...shown, ...serverProblems.value };
   });
 
   const forgetServerProblem = (name: string) => {
-    if (serverProblems.value[name]) {
-      const { [name]: _gone, ...rest } = serverProblems.value;
-      serverProblems.value = rest;
-    }
+    const { [name]: _gone, ...rest } = serverProblems.value;
+    serverProblems.value = rest;
   };
   const set = (name: string, value: string) => {
     batch(() => {
@@ -227,7 +207,14 @@ export function createFormModel(
       forgetServerProblem(name);
     });
   };
+  // A changed file list answers the server's complaint about the files.
+  const setFiles = (list: readonly Attachment[]) =>
+    batch(() => {
+      files.value = list;
+      forgetServerProblem(SUBMISSION_FIELDS.attachments);
+    });
   const revoke = (list: readonly Attachment[]) => list.forEach((a) => a.url && URL.revokeObjectURL(a.url));
+  const emitError = ({ code, message }: Problem) => emit('error', { code, message });
 
   const load = async () => {
     prove();
@@ -238,11 +225,11 @@ export function createFormModel(
     if (controller.signal.aborted) return;
     if (!result.ok) {
       loadState.value = 'failed';
-      emit('error', { code: result.error.code, message: result.error.message });
+      emitError(result.error);
       return;
     }
     batch(() => {
-      loaded.value = result.schema;
+      schema.value = result.schema;
       const filled = { ...raw.value };
       for (const [name, value] of Object.entries(defaults())) filled[name] ||= value;
       raw.value = filled;
@@ -266,7 +253,7 @@ export function createFormModel(
     }
     const { field, ...error } = result.error;
     const rule = rules.value.find((r) => r.name === field);
-    const shownField = field === SUBMISSION_FIELDS.attachments || (rule && !(rule.name === 'department' && departmentHidden.value));
+    const shownField = field === SUBMISSION_FIELDS.attachments || (rule && !rule.hidden);
     const { maxFiles, requestMaxBytes } = limits.value;
     const problem = { ...error, n: error.n ?? rule?.max ?? maxFiles, max: requestMaxBytes };
     batch(() => {
@@ -276,7 +263,7 @@ export function createFormModel(
       if (field && shownField) serverProblems.value = { [field]: problem };
       else failure.value = problem;
     });
-    emit('error', { code: error.code, message: error.message });
+    emitError(error);
   };
 
   const submit = () => {
@@ -284,27 +271,27 @@ export function createFormModel(
     submitted.value = true;
     if (Object.keys(clientProblems.value).length || meter.value === 'over') return false;
     // One key per ticket, kept with the draft, so a retry, even after a reload, is recognised as the same ticket.
-    const key = raw.peek().key || newIdempotencyKey();
-    raw.value = { ...raw.peek(), key };
+    const typed = raw.peek();
+    const key = typed.key || newIdempotencyKey();
+    raw.value = { ...typed, key };
     const body = new FormData();
     for (const entry of entries.value) {
       if ('file' in entry) body.append(entry.name, entry.file, entry.fileName);
       else body.append(entry.name, entry.value);
     }
     // Only a program fills the hidden honeypot; the server refuses what it brings.
-    const trap = raw.peek()[PROTECTION.honeypotField];
+    const trap = typed[PROTECTION.honeypotField];
     if (trap) body.append(PROTECTION.honeypotField, trap);
-    const { identity } = settings.peek();
+    const { identity, endpoint } = settings.peek();
     batch(() => {
       status.value = 'sending';
       progress.value = 0;
       failure.value = undefined;
       serverProblems.value = {};
     });
-    const url = `${settings.peek().endpoint}/api/tickets`;
-    const withIdentity = (ready: Proof) => (identity ? { ...ready, Authorization: `Bearer ${identity}` } : ready);
-    const headers = proof instanceof Promise ? proof.then(withIdentity) : withIdentity(proof);
-    const request = (sending = sendTicket(url, body, key, (percent) => (progress.value = percent), headers));
+    const headers = proof.then((ready) => (identity ? { ...ready, Authorization: `Bearer ${identity}` } : ready));
+    const onProgress = (percent: number) => (progress.value = percent);
+    const request = (sending = sendTicket(`${endpoint}/api/tickets`, body, key, onProgress, headers));
     emit('submit');
     void request.done.then((result) => {
       // A request that was replaced (reset, destroy) no longer speaks for the form.
@@ -329,7 +316,7 @@ export function createFormModel(
     batch(() => {
       raw.value = defaults();
       files.value = [];
-      touched.value = new Set();
+      touched.value = {};
       submitted.value = false;
       serverProblems.value = {};
       failure.value = undefined;
@@ -344,7 +331,7 @@ export function createFormModel(
   const stopSettings = effect(() => {
     const next = settings.value;
     untracked(() => {
-      for (const key of ['department', 'email', 'name'] as const) if (next[key] !== previous[key]) set(key, next[key]);
+      for (const key of PREFILLED) if (next[key] !== previous[key]) set(key, next[key]);
       if (next.endpoint !== previous.endpoint) void load();
       previous = next;
     });
@@ -361,15 +348,11 @@ export function createFormModel(
   void load();
 
   return {
-    schema,
     loadState,
     limits,
     values,
     files,
-    department,
-    category,
-    fields,
-    departmentHidden,
+    rules,
     entries,
     bytes,
     meter,
@@ -380,7 +363,7 @@ export function createFormModel(
     ticket,
     set,
     touch(name) {
-      if (!touched.value.has(name)) touched.value = new Set(touched.value).add(name);
+      touched.value = { ...touched.value, [name]: true };
     },
     addFiles(list) {
       if (status.value === 'sending' || status.value === 'sent') return;
@@ -389,25 +372,18 @@ export function createFormModel(
         file,
         url: file.type.startsWith('image/') ? URL.createObjectURL(file) : undefined,
       }));
-      batch(() => {
-        files.value = [...files.value, ...added];
-        forgetServerProblem(SUBMISSION_FIELDS.attachments);
-      });
+      setFiles([...files.value, ...added]);
     },
     removeFile(id) {
       revoke(files.value.filter((a) => a.id === id));
-      batch(() => {
-        files.value = files.value.filter((a) => a.id !== id);
-        forgetServerProblem(SUBMISSION_FIELDS.attachments);
-      });
+      setFiles(files.value.filter((a) => a.id !== id));
     },
-    prefill({ fields: custom, ...plain }) {
-      const next: Record<string, string> = {};
+    prefill({ fields = {}, ...plain }) {
+      const next = { ...raw.value };
       for (const [name, value] of Object.entries(plain)) if (value != null) next[name] = String(value);
-      for (const [id, value] of Object.entries(custom ?? {})) {
-        next[customFieldName(id)] = value === true ? 'true' : value === false ? '' : String(value);
-      }
-      raw.value = { ...raw.value, ...next };
+      // An unchecked checkbox is the empty value.
+      for (const [id, value] of Object.entries(fields)) next[customFieldName(id)] = value === false ? '' : String(value);
+      raw.value = next;
     },
     submit,
     cancel: () => sending?.abort(),

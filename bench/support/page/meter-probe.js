@@ -7,7 +7,14 @@
   const root = () => document.querySelector('tomticket-form').shadowRoot;
   const meter = () => root().querySelector('[part~="meter"]');
   const meterReading = () => `${meter()?.querySelector('progress')?.value}|${meter()?.textContent}`;
-  const listedFiles = () => root().querySelectorAll('[part~="file-list"] li').length;
+  // The list's shape: rows shown and the first row's text. A list may show fewer rows than files
+  // (a summary row), so the change is detected, not a row count per file.
+  const listReading = () => {
+    const rows = root().querySelectorAll('[part~="file-list"] li');
+    return `${rows.length}|${rows[0]?.textContent ?? ''}`;
+  };
+  const hasFiles = () => root().querySelector('[part~="file-list"] li button') !== null;
+  const TIMEOUT_MS = 10_000;
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
   // Starts a measurement after a frame was drawn, so no earlier rendering work is pending.
   const settle = async () => {
@@ -15,18 +22,24 @@
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   // Resolves when `shown()` holds: at once when the widget updated synchronously, else on the
-  // mutation that makes it true.
+  // mutation that makes it true; fails after TIMEOUT_MS rather than hang the benchmark.
   const whenShown = (shown) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       if (shown()) return resolve();
       const observer = new MutationObserver(() => {
         if (shown()) {
           observer.disconnect();
+          clearTimeout(timer);
           resolve();
         }
       });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`the meter and file list did not show the change within ${TIMEOUT_MS} ms`));
+      }, TIMEOUT_MS);
       observer.observe(root(), { subtree: true, childList: true, characterData: true, attributes: true });
     });
+  const changedFrom = (meterBefore, listBefore) => () => meterReading() !== meterBefore && listReading() !== listBefore;
   // work: action → DOM shows it → style and layout done (forced). frame: action → next frame starts.
   const timeChange = async (act, shown) => {
     await settle();
@@ -49,24 +62,20 @@
         transfer.items.add(new File([new Uint8Array(size)], `report-${i}.log`, { type: 'text/plain' }));
       }
       const input = root().querySelector('input[type=file]');
-      const before = meterReading();
-      const expected = listedFiles() + count;
       return timeChange(
         () => {
           input.files = transfer.files;
           input.dispatchEvent(new Event('change', { bubbles: true }));
         },
-        () => listedFiles() === expected && meterReading() !== before,
+        changedFrom(meterReading(), listReading()),
       );
     },
     /** Removes every listed file, first one first, with its remove button; one timing per removal. */
     async removeAll() {
       const timings = [];
-      while (listedFiles() > 0) {
-        const before = meterReading();
-        const expected = listedFiles() - 1;
+      while (hasFiles()) {
         const button = root().querySelector('[part~="file-list"] li button');
-        timings.push(await timeChange(() => button.click(), () => listedFiles() === expected && meterReading() !== before));
+        timings.push(await timeChange(() => button.click(), changedFrom(meterReading(), listReading())));
       }
       return timings;
     },
