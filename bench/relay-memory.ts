@@ -54,7 +54,7 @@ export const relayMemory: Part = {
     return {
       rows: [
         {
-          figure: `relay peak RSS, ${CLIENTS} × 25 MB uploads at once (peer: buffering Express/multer relay)`,
+          figure: `relay peak RSS, ${CLIENTS} × 25 MB at once (peer: buffering relay)`,
           ours: formatBytes(ours.peakRss),
           peer: formatBytes(peer.peakRss),
           ratio: formatRatio(ratio),

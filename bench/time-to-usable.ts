@@ -51,7 +51,10 @@ export const timeToUsable: Part = {
 
     const rows = [];
     const firstFields: Record<Subject, string> = { ours: '', sentry: '' };
-    const notes = [`${LOADS} measured loads per form and throttle (after ${WARM_UP_LOADS} warm-up loads each), alternating forms, each in a fresh browser context (cold cache, no draft).`];
+    const notes = [
+      `${LOADS} measured loads per form and throttle (after ${WARM_UP_LOADS} warm-up loads each), alternating forms, each in a fresh browser context (cold cache, no draft).`,
+      'Ours: inline <tomticket-form> against the companion server in sandbox mode with its defaults (demo form, proof of work on: the widget fetches /api/challenge and solves it in the background). Sentry: createForm() → appendToDom() → open() right after its script.',
+    ];
     for (const rate of THROTTLE_RATES) {
       const loads: Record<Subject, Load[]> = { ours: [], sentry: [] };
       for (let i = 0; i < WARM_UP_LOADS + LOADS; i++) {

@@ -24,7 +24,7 @@ export const widgetWeight: Part = {
       await buildSentryFeedback(scope, { dsn: EXAMPLE_DSN, variant: 'docs-default' }),
     );
     const row = (label: keyof CompressedSizes, target: string, met: boolean | undefined) => ({
-      figure: `widget.js ${label} (peer: Sentry feedback added weight)`,
+      figure: `widget.js ${label} bytes (peer: Sentry feedback bundle)`,
       ours: formatBytes(ours[label]),
       peer: formatBytes(peer[label]),
       ratio: formatRatio(peer[label] / ours[label]),

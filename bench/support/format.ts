@@ -14,9 +14,12 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-/** "How many times better ours is" as `3.2×`; n/a when either side is missing. */
+/** "How many times better ours is" as `3.20×`, `14×` or `0.0025×`; n/a when either side is missing. */
 export function formatRatio(ratio: number): string {
-  return Number.isFinite(ratio) && ratio > 0 ? `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×` : 'n/a';
+  if (!Number.isFinite(ratio) || ratio <= 0) return 'n/a';
+  // Two significant digits below 0.1, so a peer 400 times better reads 0.0025×, not 0.00×.
+  const text = ratio >= 10 ? ratio.toFixed(0) : ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2);
+  return `${text}×`;
 }
 
 /** A count with thin grouping, e.g. `12 345`. */
