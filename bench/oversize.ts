@@ -34,8 +34,8 @@ export const oversize: Part = {
   command: 'npx tsx bench/oversize.ts',
   async measure(scope) {
     const fake = await startFakeProcess(scope);
-    const ours = await refuse((relayScope) => startRelay(relayScope, { apiUrl: fake.url }));
-    const peer = await refuse((relayScope) => startBufferingRelay(relayScope, fake.url));
+    const ours = await refuse(scope, (relayScope) => startRelay(relayScope, { apiUrl: fake.url }));
+    const peer = await refuse(scope, (relayScope) => startBufferingRelay(relayScope, fake.url));
     const buffers = await loopbackBuffers();
     return {
       rows: [
@@ -74,8 +74,10 @@ export const oversize: Part = {
 };
 
 /** Starts a relay alone, warms it up, sends the unbounded upload, and counts what its process read. */
-async function refuse(start: (scope: Scope) => Promise<ChildServer>): Promise<Refusal> {
+async function refuse(partScope: Scope, start: (scope: Scope) => Promise<ChildServer>): Promise<Refusal> {
   const relayScope = createScope();
+  // Also closed with the part's scope, so Ctrl-C or SIGTERM mid-run stops this relay too.
+  partScope.defer(() => relayScope.close());
   try {
     const relay = await start(relayScope);
     await warmUpRelay(relay.url);

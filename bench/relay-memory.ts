@@ -37,6 +37,8 @@ export const relayMemory: Part = {
     // Each relay gets a scope of its own so it is stopped before the next starts: alone on the CPU.
     const measureRelay = async (start: (relayScope: typeof scope) => Promise<ChildServer>) => {
       const relayScope = createScope();
+      // Also closed with the part's scope, so Ctrl-C or SIGTERM mid-run stops this relay too.
+      scope.defer(() => relayScope.close());
       try {
         return await underLoad(await start(relayScope));
       } finally {

@@ -47,6 +47,8 @@ export const relayThroughput: Part = {
 
     // One relay at a time, each stopped before the next starts, so it has the machine to itself.
     const relayScope = createScope();
+    // Also closed with the part's scope, so Ctrl-C or SIGTERM mid-run stops this relay too.
+    scope.defer(() => relayScope.close());
     let knownCustomer: Measured;
     let newCustomer: Measured;
     let bigRelay: number;
@@ -60,6 +62,7 @@ export const relayThroughput: Part = {
       await relayScope.close();
     }
     const noCustomerScope = createScope();
+    scope.defer(() => noCustomerScope.close());
     let likeForLike: Measured;
     try {
       const relay = await startRelay(noCustomerScope, { apiUrl: fake.url, createCustomers: false });

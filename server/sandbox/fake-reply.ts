@@ -9,8 +9,10 @@ export interface FakeReply {
   text(status: number, contentType: string, body: string): void;
 }
 
-// Long enough for the client to read an early answer before the socket goes away.
-const UNREAD_BODY_GRACE_MS = 1000;
+// Long enough for the client to read an early answer before the socket goes away, also on a
+// loaded machine: destroying a socket with unread input sends a reset, and a client that had not
+// parsed the answer yet loses it (one second was seen to be too short with both cores busy).
+const UNREAD_BODY_GRACE_MS = 5000;
 
 /**
  * Makes the replier of one request. When the body was not read to its end (a refusal before
