@@ -270,3 +270,8 @@ export function rawRequest(url: string, options: RawRequestOptions): Promise<Raw
 export async function spoolIsEmpty(harness: Harness): Promise<boolean> {
   return (await harness.spoolEntries()).length === 0;
 }
+
+/** Every response text and log line of the harness that shows the token: a suite expects none. */
+export function textsShowingToken(harness: Pick<Harness, 'observed' | 'logLines'>): string[] {
+  return [...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN));
+}

@@ -4,6 +4,7 @@ import { runOutboxCommand } from '../outbox/outbox-command.ts';
 import { createOutboxStore } from '../outbox/outbox-store.ts';
 import { sha256Of } from '../sandbox/test-kit.ts';
 import { formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
+import { textsShowingToken } from './harness.ts';
 
 // Faults hit criar_chamado itself (no customer check first); retries come fast.
 const ENV = {
@@ -21,7 +22,7 @@ beforeAll(async () => {
   expect((await harness.send('/api/form')).status).toBe(200);
 });
 afterAll(async () => {
-  expect([...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN))).toEqual([]);
+  expect(textsShowingToken(harness)).toEqual([]);
   await harness.close();
 });
 beforeEach(async () => {

@@ -13,6 +13,7 @@ import {
   validFields,
   type Harness,
 } from './harness.ts';
+import { textsShowingToken } from './harness.ts';
 
 const IDENTITY_SECRET = 'integration-identity-secret-0123456789';
 const FORM_SECRET = 'integration-form-secret-0123456789abcd';
@@ -32,7 +33,7 @@ function errorOf(harness: Harness, answer: { text: string }) {
 }
 
 function expectNoTokenIn(harness: Harness) {
-  expect([...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN))).toEqual([]);
+  expect(textsShowingToken(harness)).toEqual([]);
 }
 
 const mint = (claims: Record<string, unknown>, expiresIn = '10m') =>

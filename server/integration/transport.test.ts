@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../contract/index.ts';
 import { ALLOWED_ORIGIN, formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
+import { textsShowingToken } from './harness.ts';
 
 const BOUNDARY = 'integration-test-boundary-4f1c';
 const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -36,7 +37,7 @@ describe('the HTTP surface', () => {
     expect((await harness.send('/api/form')).status).toBe(200);
   });
   afterAll(async () => {
-    expect([...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN))).toEqual([]);
+    expect(textsShowingToken(harness)).toEqual([]);
     await harness.close();
   });
   beforeEach(() => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
+import { textsShowingToken } from './harness.ts';
 
 /** The most requests the fake saw in any window of `windowMs` starting at a request. */
 function busiestWindow(times: readonly number[], windowMs: number): number {
@@ -18,7 +19,7 @@ async function outboxOf(harness: Harness): Promise<{ queued: number; uncertain: 
 }
 
 function expectNoTokenIn(harness: Harness) {
-  expect([...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN))).toEqual([]);
+  expect(textsShowingToken(harness)).toEqual([]);
 }
 
 describe('TomTicket failures, as the customer gets them', () => {
