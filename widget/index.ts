@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals-core';
+import { signal } from './model/signals.ts';
 import { version } from '../package.json';
 import { defineElement } from './element/defineElement.ts';
 import { mountForm, type MountedForm, type PageEnv } from './element/mount.tsx';

@@ -27,10 +27,13 @@ export function uniqueEmail(): string {
   return `cliente-${randomUUID().slice(0, 8)}@example.com`;
 }
 
-/** `<tomticket-form id=…>` of the loaded page, once its schema has loaded and its Send button is shown. */
+/**
+ * `<tomticket-form id=…>` of the loaded page, once its schema has loaded: the fields are drawn at
+ * once, but Send stays aria-disabled (and departments absent) until then.
+ */
 export async function readyForm(page: Page, id = 'main'): Promise<Locator> {
   const form = page.locator(`tomticket-form#${id}`);
-  await expect(sendButton(form)).toBeVisible();
+  await expect(sendButton(form)).toBeEnabled();
   return form;
 }
 

@@ -8,14 +8,16 @@ import type { View } from '../form/view.ts';
 
 /**
  * The attachments field: a drop zone, the chosen files, the request's size against the limit, and
- * the files' problem.
+ * the files' problem. It lists at most as many files as can be sent and sums up the rest in one
+ * row: 500 rows would take longer than a frame to draw, and the meter counts every file anyway.
  */
 export function Attachments({ model, t, size, problem: text }: View) {
   const problem = model.problems.value.attachments;
   const files = model.files.value;
   const state = model.meter.value;
   const bytes = model.bytes.value;
-  const max = model.limits.value.requestMaxBytes;
+  const { requestMaxBytes: max, maxFiles } = model.limits.value;
+  const hidden = files.length - maxFiles;
   // The drag highlight is a class on the drop zone itself: no one else reads that state.
   const highlight = (e: { currentTarget: HTMLElement }, on: boolean) => e.currentTarget.classList.toggle('on', on);
   return (
@@ -57,7 +59,7 @@ export function Attachments({ model, t, size, problem: text }: View) {
       />
       {!!files.length && (
         <ul part="file-list" class="files">
-          {files.map(({ id, file, url }) => (
+          {files.slice(0, maxFiles).map(({ id, file, url }) => (
             <li key={id}>
               {/* A strict img-src (no blob:) blocks thumbnails: hide the broken image rather than show it. */}
               {url && <img src={url} alt="" onError={(e) => (e.currentTarget.hidden = true)} />}
@@ -78,6 +80,7 @@ export function Attachments({ model, t, size, problem: text }: View) {
               </button>
             </li>
           ))}
+          {hidden > 0 && <li>{t('more', { n: hidden, max: maxFiles })}</li>}
         </ul>
       )}
       {/* The state sentence is a polite live region: it changes with the state, not with every keystroke. */}

@@ -60,8 +60,26 @@ describe('drop zone', () => {
     expect(zone.getAttribute('aria-invalid')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
     expect(FakeXhr.requests).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Remover f25.txt' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remover f0.txt' }));
     expect(shadow.querySelector('#tt-attachments-error')).toBeNull();
+  });
+
+  it('lists only as many files as can be sent and sums up the rest, while the meter counts them all', async () => {
+    const { screen, shadow } = await mountElement();
+    const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
+    dispatchWithFiles(zone, 'drop', Array.from({ length: 500 }, (_, i) => new File(['x'.repeat(1024)], `f${i}.txt`)));
+    const rows = [...shadow.querySelectorAll('[part=file-list] li')];
+    expect(rows).toHaveLength(26);
+    expect(fileNames(shadow)).toEqual(Array.from({ length: 25 }, (_, i) => `f${i}.txt`));
+    expect(rows.at(-1)!.textContent).toBe('+475 arquivos; no máximo 25 podem ser enviados');
+    expect(rows.at(-1)!.querySelector('button')).toBeNull();
+    // 500 KB of files and a few hundred bytes of framing each.
+    expect(shadow.querySelector('[part=meter]')!.textContent).toMatch(/^5\d\d,\d KB de 25 MB/);
+    expect(screen.getByText('Máximo de 25 arquivos')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remover f0.txt' }));
+    expect(fileNames(shadow)[0]).toBe('f1.txt');
+    expect(shadow.querySelectorAll('[part=file-list] li')[25]!.textContent).toBe('+474 arquivos; no máximo 25 podem ser enviados');
   });
 });
 

@@ -4,7 +4,7 @@
  * @jsx h
  */
 import { h, render } from 'preact';
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals-core';
+import { computed, effect, signal, type ReadonlySignal } from '../model/signals.ts';
 import { createDraft } from '../draft/createDraft.ts';
 import { afterRender } from '../form/afterRender.ts';
 import { focusFirst } from '../form/focusFirst.ts';

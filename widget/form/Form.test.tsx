@@ -1,7 +1,7 @@
 import { fireEvent, waitFor, within } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
-import { mountElement } from '../testing/mountElement.ts';
+import { mountElement, type TomTicketMethods } from '../testing/mountElement.ts';
 import { serveSchema } from '../testing/schema.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';
 
@@ -271,15 +271,81 @@ describe('server errors', () => {
 });
 
 describe('loading', () => {
-  it('offers to retry when the form cannot be loaded', async () => {
-    vi.stubGlobal('fetch', vi.fn(serveSchema(undefined, 502)));
-    const element = document.createElement('tomticket-form');
+  /** Mounts a form whose `GET /api/form` waits until `answer()`; `element` and `screen` are usable at once. */
+  function mountWithSchemaOnHold(attributes: Record<string, string> = {}, status = 200) {
+    let answer = () => {};
+    const schema = serveSchema(undefined, status);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url.endsWith('/api/form')) await new Promise<void>((resolve) => (answer = resolve));
+        return schema(url, init);
+      }),
+    );
+    const element = document.createElement('tomticket-form') as HTMLElement & TomTicketMethods;
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     document.body.append(element);
-    const screen = within(element.shadowRoot!.firstElementChild as HTMLElement);
-    expect(screen.getByRole('status').textContent).toBe('Carregando…');
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Falha ao carregar o formulário.'));
+    const shadow = element.shadowRoot!;
+    return { element, shadow, screen: within(shadow.firstElementChild as HTMLElement), answer: () => answer() };
+  }
+
+  it('draws the fields that need no schema at once, and sends only once the schema arrived', async () => {
+    const { screen, shadow, answer } = mountWithSchemaOnHold();
+    for (const name of ['E-mail', 'Nome', 'Assunto', 'Mensagem']) expect(screen.getByRole('textbox', { name })).toBeTruthy();
+    const priority = screen.getByRole('combobox', { name: 'Prioridade' }) as HTMLSelectElement;
+    expect([...priority.options].map((o) => o.text)).toEqual(['Baixa', 'Normal', 'Alta', 'Urgente']);
+    expect(priority.value).toBe('1');
+    expect(screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' })).toBeTruthy();
+    expect(screen.getByText('0 / 250')).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Departamento' })).toBeNull();
+
+    const send = screen.getByRole('button', { name: 'Enviar' });
+    expect(send.getAttribute('aria-disabled')).toBe('true');
+    expect(describedBy(send, shadow)).toEqual(['Carregando o formulário; o envio fica disponível em seguida.']);
+    type(screen.getByRole('textbox', { name: 'Assunto' }), 'Escrito antes');
+    fireEvent.click(send);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(FakeXhr.requests).toHaveLength(0);
+    expect(screen.queryByText('Obrigatório')).toBeNull();
+
+    answer();
+    await waitFor(() => expect(send.getAttribute('aria-disabled')).toBeNull());
+    expect(send.getAttribute('aria-describedby')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Departamento' })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Escrito antes');
+  });
+
+  it('restores a draft and takes prefilled values before the schema arrives', async () => {
+    const key = `tomticket-form:${location.pathname}#early`;
+    localStorage.setItem(key, JSON.stringify({ title: 'Do rascunho', department: 'd1', 'fields[order]': 'A-9' }));
+    const { element, screen, answer } = mountWithSchemaOnHold({ id: 'early', email: 'ana@example.com' });
+    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Do rascunho');
+    expect((screen.getByRole('textbox', { name: 'E-mail' }) as HTMLInputElement).value).toBe('ana@example.com');
+    element.prefill({ message: 'Preenchido pelo site', priority: 3 });
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Mensagem' }) as HTMLInputElement).value).toBe('Preenchido pelo site'));
+    answer();
+    const order = (await screen.findByRole('textbox', { name: 'Pedido' })) as HTMLInputElement;
+    expect(order.value).toBe('A-9');
+    expect((screen.getByRole('combobox', { name: 'Departamento' }) as HTMLSelectElement).value).toBe('d1');
+    expect((screen.getByRole('combobox', { name: 'Prioridade' }) as HTMLSelectElement).value).toBe('3');
+  });
+
+  it('offers to retry when the form cannot be loaded, keeping what was typed', async () => {
+    const { screen, shadow, answer } = mountWithSchemaOnHold({}, 502);
+    type(screen.getByRole('textbox', { name: 'Assunto' }), 'Não perca isto');
+    answer();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Falha ao carregar o formulário.');
+    const send = screen.getByRole('button', { name: 'Enviar' });
+    expect(send.getAttribute('aria-disabled')).toBe('true');
+    expect(describedBy(send, shadow)[0]).toContain('Falha ao carregar o formulário.');
+    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Não perca isto');
+
     vi.stubGlobal('fetch', vi.fn(serveSchema()));
-    fireEvent.click(screen.getByRole('button', { name: 'Tentar de novo' }));
-    await screen.findByRole('button', { name: 'Enviar' });
+    fireEvent.click(within(alert).getByRole('button', { name: 'Tentar de novo' }));
+    await waitFor(() => expect(send.getAttribute('aria-disabled')).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Não perca isto');
   });
 });

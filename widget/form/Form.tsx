@@ -11,9 +11,14 @@ import { Field } from './Field.tsx';
 import { focusFirst } from './focusFirst.ts';
 import type { View } from './view.ts';
 
-/** The ticket form: customer, department, category, text, custom fields, priority, files, send. */
+/**
+ * The ticket form: customer, department, category, text, custom fields, priority, files, send.
+ * Drawn at once; until the schema arrives Send says why it cannot send yet, and a schema that
+ * failed to load is offered again without touching what was typed.
+ */
 export function Form(view: View) {
   const { model, t } = view;
+  const load = model.loadState.value;
   const sending = model.status.value === 'sending';
   const failure = model.failure.value;
   const progress = model.progress.value;
@@ -24,7 +29,8 @@ export function Form(view: View) {
       onSubmit={(e) => {
         e.preventDefault();
         const form = e.currentTarget;
-        if (!model.submit()) afterRender(() => focusFirst(form));
+        // Before the schema there is nothing to point at: Send explains itself.
+        if (!model.submit() && load === 'ready') afterRender(() => focusFirst(form));
       }}
     >
       {/* A disabled fieldset locks every control at once while a ticket is on its way. */}
@@ -45,7 +51,27 @@ export function Form(view: View) {
             </button>
           </div>
         )}
-        <button part="button submit" class="primary" disabled={model.meter.value === 'over'}>
+        {load === 'loading' && (
+          <small id="tt-wait" role="status">
+            {t('loading')}
+          </small>
+        )}
+        {load === 'failed' && (
+          <div id="tt-wait" role="alert" part="error" class="bad">
+            {t('loadFailed')}{' '}
+            <button type="button" part="button" onClick={model.load}>
+              {t('retry')}
+            </button>
+          </div>
+        )}
+        {/* aria-disabled, not disabled, while loading: it stays focusable, so its reason is heard. */}
+        <button
+          part="button submit"
+          class="primary"
+          disabled={model.meter.value === 'over'}
+          aria-disabled={load !== 'ready' ? 'true' : undefined}
+          aria-describedby={load !== 'ready' ? 'tt-wait' : undefined}
+        >
           {t('send')}
         </button>
       </fieldset>

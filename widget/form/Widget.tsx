@@ -31,19 +31,7 @@ export function Widget(view: View) {
   );
 }
 
+// The form is drawn before its schema arrives (see Form): only a sent ticket replaces it.
 function Body(view: View) {
-  const { model, t } = view;
-  const state = model.loadState.value;
-  if (state === 'loading') return <p role="status">{t('loading')}</p>;
-  if (state === 'failed') {
-    return (
-      <div role="alert" part="error" class="bad">
-        {t('loadFailed')}{' '}
-        <button type="button" part="button" onClick={model.load}>
-          {t('retry')}
-        </button>
-      </div>
-    );
-  }
-  return model.status.value === 'sent' ? <Success {...view} /> : <Form {...view} />;
+  return view.model.status.value === 'sent' ? <Success {...view} /> : <Form {...view} />;
 }

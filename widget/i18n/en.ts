@@ -17,6 +17,7 @@ export const en: Table = [
   'Attachments', // attachments
   'Drag, paste or click to attach', // drop
   'Remove {name}', // remove
+  '+{n} more files; at most {max} can be sent', // more
   '{n} KB', // kb
   '{n} MB', // mb
   '{used} of {max}', // meter
@@ -26,7 +27,7 @@ export const en: Table = [
   'Sending… {n}%', // sending
   'Cancel', // cancel
   'Try again', // retry
-  'Loading…', // loading
+  'Loading the form; sending is possible once it has loaded.', // loading
   'The form failed to load.', // loadFailed
   'Ticket #{n} created', // sent
   'Ticket created', // sentPlain

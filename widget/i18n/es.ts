@@ -17,6 +17,7 @@ export const es: Table = [
   'Adjuntos', // attachments
   'Arrastre, pegue o haga clic para adjuntar', // drop
   'Quitar {name}', // remove
+  '+{n} archivos más; se pueden enviar como máximo {max}', // more
   '{n} KB', // kb
   '{n} MB', // mb
   '{used} de {max}', // meter
@@ -26,7 +27,7 @@ export const es: Table = [
   'Enviando… {n}%', // sending
   'Cancelar', // cancel
   'Intentar de nuevo', // retry
-  'Cargando…', // loading
+  'Cargando el formulario; el envío estará disponible en seguida.', // loading
   'Error al cargar el formulario.', // loadFailed
   'Ticket nº {n} creado', // sent
   'Ticket creado', // sentPlain

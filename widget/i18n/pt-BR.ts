@@ -17,6 +17,7 @@ export const ptBR: Table = [
   'Anexos', // attachments
   'Arraste, cole ou clique para anexar', // drop
   'Remover {name}', // remove
+  '+{n} arquivos; no máximo {max} podem ser enviados', // more
   '{n} KB', // kb
   '{n} MB', // mb
   '{used} de {max}', // meter
@@ -26,7 +27,7 @@ export const ptBR: Table = [
   'Enviando… {n}%', // sending
   'Cancelar', // cancel
   'Tentar de novo', // retry
-  'Carregando…', // loading
+  'Carregando o formulário; o envio fica disponível em seguida.', // loading
   'Falha ao carregar o formulário.', // loadFailed
   'Chamado nº {n} criado', // sent
   'Chamado criado', // sentPlain

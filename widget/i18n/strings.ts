@@ -6,7 +6,7 @@ export const KEYS = [
   // The form's labels
   'email', 'name', 'department', 'category', 'choose', 'title', 'message', 'priority', 'p1', 'p2', 'p3', 'p4',
   // Attachments and the size meter
-  'attachments', 'drop', 'remove', 'kb', 'mb', 'meter', 'near', 'over',
+  'attachments', 'drop', 'remove', 'more', 'kb', 'mb', 'meter', 'near', 'over',
   // Sending, its outcome, the launcher
   'send', 'sending', 'cancel', 'retry', 'loading', 'loadFailed', 'sent', 'sentPlain', 'queued', 'another',
   'open', 'close',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { ptBR } from './pt-BR.ts';
@@ -32,6 +32,19 @@ describe('createI18n', () => {
     expect(createI18n('en', []).size(12.34 * MB)).toBe('12.4 MB');
     expect(createI18n('es', []).size(25 * MB)).toBe('25 MB');
     expect(createI18n('pt-BR', []).size(1536)).toBe('1,5 KB');
+    expect(createI18n('es', []).size(0.3 * MB)).toBe('307,2 KB');
+    expect(createI18n('en', []).size(1023.91 * 1024)).toBe('1024 KB');
+    expect(createI18n('es', []).size(1)).toBe('0,1 KB');
+    expect(createI18n('en', []).size(2.01 * MB)).toBe('2.1 MB');
+  });
+
+  it('writes sizes without Intl, whose first use delays the form', () => {
+    const toLocaleString = vi.spyOn(Number.prototype, 'toLocaleString');
+    const format = vi.spyOn(Intl, 'NumberFormat');
+    for (const locale of ['pt-BR', 'en', 'es'] as const) createI18n(locale, []).size(12.34 * MB);
+    expect(toLocaleString).not.toHaveBeenCalled();
+    expect(format).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 
   it('looks up problems by code, with the generic text for unknown codes', () => {

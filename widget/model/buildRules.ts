@@ -46,7 +46,7 @@ export interface RuleSettings {
 /**
  * The rules of every field the form shows and sends, in form order, with the server's limits: the
  * rule list is also the list of text entries a submission carries. Custom fields are the chosen
- * `department`'s that apply to `category`.
+ * `department`'s that apply to `category`; a schema without departments gets no department field.
  */
 export function buildRules(
   schema: FormSchema,
@@ -63,13 +63,16 @@ export function buildRules(
   if (customer.nameRequired && !settings.identity) {
     rules.push({ name: F.name, required: true, max: limits.nameMaxChars, autocomplete: 'name' });
   }
-  rules.push({
-    name: F.department,
-    required: true,
-    options: choices(departments),
-    hidden:
-      departments.length === 1 || (settings.departmentLocked && departments.some((d) => d.id === settings.department)),
-  });
+  // No departments: the schema has not arrived yet.
+  if (departments.length) {
+    rules.push({
+      name: F.department,
+      required: true,
+      options: choices(departments),
+      hidden:
+        departments.length === 1 || (settings.departmentLocked && departments.some((d) => d.id === settings.department)),
+    });
+  }
   if (department?.categories.length) {
     rules.push({ name: F.category, required: department.categoryRequired, options: choices(department.categories) });
   }

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals-core';
+import { signal } from './signals.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { estimateMultipartBytes } from '../../contract/index.ts';
 import { resolveOptions } from '../element/options.ts';
@@ -169,5 +169,29 @@ describe('attribute changes', () => {
     expect(model.values.value.email).toBe('x@y.z');
     expect(fetch).toHaveBeenLastCalledWith('https://other.example/api/form', expect.anything());
     await vi.waitFor(() => expect(model.loadState.value).toBe('ready'));
+  });
+});
+
+describe('loading', () => {
+  it('starts the proof of work only once the schema arrived and ready was emitted', async () => {
+    let answerSchema = () => {};
+    const schema = serveSchema();
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        urls.push(url);
+        if (url.endsWith('/api/form')) await new Promise<void>((resolve) => (answerSchema = resolve));
+        return schema(url, init);
+      }),
+    );
+    const emit = vi.fn((type: string) => urls.push(`emit ${type}`));
+    const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), emit);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(urls).toEqual(['https://s.example/api/form']);
+    answerSchema();
+    await vi.waitFor(() => expect(urls).toContain('https://s.example/api/challenge'));
+    expect(urls).toEqual(['https://s.example/api/form', 'emit ready', 'https://s.example/api/challenge']);
+    model.destroy();
   });
 });

@@ -1,4 +1,4 @@
-import { batch, computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals-core';
+import { batch, computed, effect, signal, untracked, type ReadonlySignal } from './signals.ts';
 import {
   customFieldName,
   estimateMultipartBytes,
@@ -18,6 +18,7 @@ import type { Draft } from '../draft/createDraft.ts';
 import type { Problem } from '../i18n/strings.ts';
 import { buildRules, type Rule } from './buildRules.ts';
 import { checkValue } from './checkValue.ts';
+import { PENDING_SCHEMA } from './pendingSchema.ts';
 
 /** Where a submission is: nothing sent yet, on its way, done, or failed (values kept). */
 export type Status = 'idle' | 'sending' | 'sent' | 'failed';
@@ -63,7 +64,9 @@ export type ModelEvent = 'ready' | 'submit' | 'success' | 'error';
 
 /** One form's state (read-only signals) and everything that changes it (actions). */
 export interface FormModel {
+  /** Whether the schema arrived: until then the form shows the fields the contract alone describes and cannot send. */
   loadState: ReadonlySignal<'loading' | 'ready' | 'failed'>;
+  /** The server's limits once the schema arrived; the contract's until then. */
   limits: ReadonlySignal<Limits>;
   /**
    * Every value by multipart name (`title`, `fields[abc]`), kept across department switches; `category` is '' when it
@@ -103,7 +106,10 @@ const WARNING_RATIO = 0.8;
 const PREFILLED = ['department', 'email', 'name'] as const;
 const DRAFT_DELAY_MS = 400;
 
-/** Makes one form's model; it loads the schema at once and saves a draft as values change. */
+/**
+ * Makes one form's model; it loads the schema at once and saves a draft as values change. Until the
+ * schema arrives the rules are those of {@link PENDING_SCHEMA}, so the customer can start typing.
+ */
 export function createFormModel(
   settings: ReadonlySignal<ModelSettings>,
   emit: (type: ModelEvent, detail?: object) => void,
@@ -122,8 +128,8 @@ export function createFormModel(
   let nextFileId = 0;
   let sending: Sending | undefined;
   let loader: AbortController | undefined;
-  // The proofs for the next send, made in the background while the customer types; a send waits for
-  // them (no time once they are ready) and spends them.
+  // The proofs for the next send, made in the background (from when the form is ready) while the
+  // customer types; a send waits for them (no time once they are ready) and spends them.
   let proof: Promise<Proof> = Promise.resolve({});
   let prover: AbortController | undefined;
   const prove = () => {
@@ -135,10 +141,7 @@ export function createFormModel(
   const defaults = () => {
     const s = schema.peek();
     const initial: Record<string, string> = {};
-    if (s) {
-      initial.priority = String(s.defaultPriority);
-      if (s.departments.length === 1) initial.department = s.departments[0]!.id;
-    }
+    if (s?.departments.length === 1) initial.department = s.departments[0]!.id;
     const given = settings.peek();
     for (const name of PREFILLED) if (given[name]) initial[name] = given[name];
     return initial;
@@ -146,17 +149,20 @@ export function createFormModel(
   // What the customer typed, kept whole (a category of another department survives a switch back).
   const raw = signal<Readonly<Record<string, string>>>({ ...defaults(), ...draft?.load() });
 
-  // Read only once the schema is there: nothing that shows or checks limits is drawn before.
-  const limits = computed(() => schema.value!.limits);
-  const department = computed(() => schema.value?.departments.find((d) => d.id === raw.value.department));
+  const known = computed(() => schema.value ?? PENDING_SCHEMA);
+  const limits = computed(() => known.value.limits);
+  const department = computed(() => known.value.departments.find((d) => d.id === raw.value.department));
   const category = computed(() => {
     const id = raw.value.category ?? '';
     return department.value?.categories.some((c) => c.id === id) ? id : '';
   });
-  const rules = computed(() =>
-    schema.value ? buildRules(schema.value, settings.value, department.value, category.value) : [],
-  );
-  const values = computed<Readonly<Record<string, string>>>(() => ({ ...raw.value, category: category.value }));
+  const rules = computed(() => buildRules(known.value, settings.value, department.value, category.value));
+  // The priority is the schema's default until the customer picks one: it may differ from the pending one.
+  const values = computed<Readonly<Record<string, string>>>(() => ({
+    ...raw.value,
+    priority: raw.value.priority || String(known.value.defaultPriority),
+    category: category.value,
+  }));
   const textOf = (rule: Rule) => {
     const value = values.value[rule.name] ?? '';
     return rule.type === 'checkbox' && value !== 'true' ? '' : value;
@@ -217,7 +223,6 @@ export function createFormModel(
   const emitError = ({ code, message }: Problem) => emit('error', { code, message });
 
   const load = async () => {
-    prove();
     loader?.abort();
     const controller = (loader = new AbortController());
     loadState.value = 'loading';
@@ -236,6 +241,9 @@ export function createFormModel(
       loadState.value = 'ready';
     });
     emit('ready');
+    // Only now: the challenge fetch and its digests would compete with the schema and the first render,
+    // and the customer needs seconds to type anyway.
+    prove();
   };
 
   const finish = (result: SendResult) => {
