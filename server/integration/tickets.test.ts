@@ -97,10 +97,37 @@ describe('POST /api/tickets against the fake TomTicket', () => {
     expect(harness.fake.tickets.at(-1)?.customerEmail).toBe(email);
   });
 
-  it('only checks (no creation) for a customer that exists', async () => {
-    const answer = await harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
-    expect(answer.status).toBe(201);
-    expect(harness.ticketCalls()).toEqual(['cliente', 'criar_chamado', 'chamado']);
+  it('only checks (no creation) for a customer that exists, and skips the check for their next ticket', async () => {
+    // A customer TomTicket knows and this server has not met yet.
+    const email = 'cliente.antigo@example.com';
+    const customer = new URLSearchParams({ identificador: email, nome: 'Cliente Antigo', email, criarchamados: 'true' });
+    // Straight to the fake, whose 3 calls a second the previous test may have used up: tried until it takes it.
+    await expect
+      .poll(async () => {
+        await fetch(`${harness.fake.url}/criar_cliente/${encodeURIComponent(TEST_TOKEN)}/`, { method: 'POST', body: customer });
+        return harness.fake.customers.some((known) => known.email === email);
+      }, { interval: 400, timeout: 5000 })
+      .toBe(true);
+    harness.fake.clearRequests();
+    // That call used up part of the fake's 3 calls a second: a 429 retried is not a call of the ticket.
+    const answered = () => harness.ticketCalls().filter((_, index) => harness.fake.requests.filter((call) => call.endpoint !== 'departamentos')[index]?.status !== 429);
+
+    const first = await harness.send('/api/tickets', { method: 'POST', body: formOf({ ...validFields(), email }) });
+    expect(first.status).toBe(201);
+    expect(answered()).toEqual(['cliente', 'criar_chamado', 'chamado']);
+    harness.fake.clearRequests();
+    const second = await harness.send('/api/tickets', { method: 'POST', body: formOf({ ...validFields(), email }) });
+    expect(second.status).toBe(201);
+    expect(answered()).toEqual(['criar_chamado', 'chamado']);
+    // One line for the ticket (written once its answer is out), with what it cost upstream; none per call.
+    const { protocol } = harness.json(second).ticket as { protocol: number };
+    const linesOf = () =>
+      harness.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.protocol === protocol);
+    await expect.poll(linesOf).toEqual([
+      expect.objectContaining({ msg: 'ticket delivered', upstreamCalls: ['criar_chamado', 'chamado'], durationMs: expect.any(Number) }),
+    ]);
+    const reference = linesOf()[0]?.reference as string;
+    expect(harness.logLines.filter((line) => line.includes(reference))).toHaveLength(1);
   });
 
   it('answers GET /api/form with the schema, briefly cacheable', async () => {

@@ -52,6 +52,13 @@ interface AttemptHooks {
   onRejected?: (message: string) => boolean;
 }
 
+/** What one try cost upstream, for the ticket's one log line. */
+interface Trail {
+  /** The endpoint of each upstream try, in order (a retried call appears once per try). */
+  upstreamCalls: string[];
+  startedAt: number;
+}
+
 interface Waiting {
   item: OutboxItem;
   /** When the worker may try it (ms on the `now` clock); Infinity while its first try is the customer's. */
@@ -116,12 +123,14 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
   async function attempt(item: OutboxItem, hooks: AttemptHooks = {}): Promise<void> {
     const { reference } = item;
     busy.add(reference);
+    const trail: Trail = { upstreamCalls: [], startedAt: performance.now() };
     // The marker is on disk exactly while criar_chamado may be on its way: a crash then parks the
     // item as uncertain on the next start; a crash while waiting for the limiter or a retry does not.
     const guard: SendGuard = {
       beforeSend: () => store.startAttempt(reference),
       notSent: () => store.clearAttempt(reference),
       created: () => store.markCreated(reference),
+      called: (endpoint) => void trail.upstreamCalls.push(endpoint),
     };
     try {
       let verdict: DeliveryVerdict;
@@ -134,7 +143,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
       }
       const tried: OutboxItem = { ...item, attempts: item.attempts + 1, lastAttemptAt: new Date(now()).toISOString() };
       try {
-        await settle(tried, verdict, hooks);
+        await settle(tried, verdict, hooks, trail);
       } catch (error) {
         // Forgotten here, left on disk as it is: a try that may have gone out still carries its
         // marker (the next start parks or removes it, the rescan skips it); one that surely did not
@@ -152,20 +161,23 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     }
   }
 
-  async function settle(item: OutboxItem, verdict: DeliveryVerdict, hooks: AttemptHooks): Promise<void> {
+  async function settle(item: OutboxItem, verdict: DeliveryVerdict, hooks: AttemptHooks, trail: Trail): Promise<void> {
     const { reference } = item;
+    // The ticket's one line (per try): what it cost upstream and how long it took, answer included.
+    const cost = () => ({ upstreamCalls: trail.upstreamCalls, durationMs: Math.round(performance.now() - trail.startedAt) });
     switch (verdict.kind) {
       case 'delivered':
-        await hooks.onDelivered?.(verdict.ticket);
-        await store.remove('outbox', reference);
+        // Out of the queue before the customer hears of it (busy keeps the rescan off it meanwhile).
         waiting.delete(reference);
-        logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: verdict.ticket.protocol });
+        await hooks.onDelivered?.(verdict.ticket);
+        await store.removeDelivered(item);
+        logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: verdict.ticket.protocol, ...cost() });
         return;
       case 'rejected':
         if (hooks.onRejected?.(verdict.message)) {
           await store.remove('outbox', reference);
           waiting.delete(reference);
-          logger.warn('ticket refused by TomTicket', { reference, upstreamMessage: verdict.message });
+          logger.warn('ticket refused by TomTicket', { reference, upstreamMessage: verdict.message, ...cost() });
           return;
         }
         // The customer was already told it was received: it must not vanish.
@@ -185,7 +197,13 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
         await store.finishAttempt(tried);
         const delayMs = retryDelayMs(tried.attempts, policy, options.random);
         schedule(tried, delayMs);
-        logger.warn('ticket not delivered yet; will retry', { reference, attempts: tried.attempts, retryInMs: delayMs, reason: verdict.reason });
+        logger.warn('ticket not delivered yet; will retry', {
+          reference,
+          attempts: tried.attempts,
+          retryInMs: delayMs,
+          reason: verdict.reason,
+          ...cost(),
+        });
         return;
       }
     }
@@ -300,6 +318,10 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
         const hooks: AttemptHooks = {
           onDelivered: (created) => {
             choose({ kind: 'created', reference, ticket: created });
+            // Sent without waiting for the item's removal: its fate is already on disk (the
+            // `created` marker), and a crash before the removal has the next start remove it.
+            // A failure to record is answered by the try's own end below.
+            recorded.then(() => resolve(chosen as SubmissionAnswer), () => undefined);
             return recorded;
           },
           onRejected: (message) => choose({ kind: 'rejected', reference, message }),

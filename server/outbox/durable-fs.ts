@@ -45,10 +45,10 @@ export async function writeFileDurably(path: string, text: string): Promise<void
 }
 
 /**
- * Moves a file to `to` and syncs it there: a rename on the same file system, else a streamed copy
- * (an upload can be 25 MB) and the original removed. The folders are synced by the caller.
+ * Moves a file to `to`: a rename on the same file system, else a streamed copy (an upload can be
+ * 25 MB) and the original removed. Nothing is synced: the caller syncs the file and its folder.
  */
-export async function moveFileDurably(from: string, to: string): Promise<void> {
+export async function moveFile(from: string, to: string): Promise<void> {
   try {
     await rename(from, to);
   } catch (error) {
@@ -56,7 +56,6 @@ export async function moveFileDurably(from: string, to: string): Promise<void> {
     await pipeline(createReadStream(from), createWriteStream(to, { flags: 'wx', mode: 0o600 }));
     await unlink(from);
   }
-  await syncFile(to);
 }
 
 function isUnsupportedDirSync(error: unknown): boolean {

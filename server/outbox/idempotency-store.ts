@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-fs.ts';
@@ -44,6 +45,8 @@ export function createIdempotencyStore(options: { dir: string; ttlMs?: number; n
   const expired = (record: IdempotencyRecord) => now() - Date.parse(record.savedAt) > ttlMs;
 
   async function read(file: string): Promise<IdempotencyRecord | undefined> {
+    // Most keys are new: asking first spares the stack-captured ENOENT error a failed read builds.
+    if (!existsSync(file)) return undefined;
     try {
       return JSON.parse(await readFile(file, 'utf8')) as IdempotencyRecord;
     } catch {

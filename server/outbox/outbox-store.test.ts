@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOutboxStore, type OutboxStore } from './outbox-store.ts';
+import type { OutboxItem } from './types.ts';
 import { createOutboxTestFolder, testTicket, type OutboxTestFolder } from './test-kit.ts';
 
 let folder: OutboxTestFolder;
@@ -92,5 +93,50 @@ describe('createOutboxStore', () => {
     const first = await timed.add(testTicket({ title: 'primeiro' }));
     const second = await timed.add(testTicket({ title: 'segundo (mais antigo)' }));
     expect((await timed.list('outbox')).map((item) => item.reference)).toEqual([second.reference, first.reference]);
+  });
+
+  describe('syncs only what the guarantees need', () => {
+    /** Counts fsync calls (FileHandle.sync) made while `work` runs. */
+    async function syncsDuring(work: () => Promise<unknown>): Promise<number> {
+      const probe = await open(join(folder.root, 'outbox'), 'r');
+      const prototype = Object.getPrototypeOf(probe) as { sync(): Promise<void> };
+      await probe.close();
+      const spy = vi.spyOn(prototype, 'sync');
+      try {
+        await work();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('syncs a new ticket in 3 calls, its marker in 1, and leaves the rest of a delivery to the page cache', async () => {
+      const added: OutboxItem[] = [];
+      // Its record, its folder, then its name in outbox/.
+      expect(await syncsDuring(async () => void added.push(await store.add(testTicket())))).toBe(3);
+      const [item] = added as [OutboxItem];
+      expect(await syncsDuring(() => store.startAttempt(item.reference))).toBe(1);
+      expect(await syncsDuring(() => store.markCreated(item.reference))).toBe(0);
+      expect(await syncsDuring(() => store.removeDelivered(item))).toBe(0);
+      expect(await readdir(join(folder.root, 'outbox'))).toEqual([]);
+    });
+
+    it('syncs each attachment and the files folder too, and not a marker taken away', async () => {
+      const attachment = await folder.spoolFile('a.txt', 'conteúdo');
+      const added: OutboxItem[] = [];
+      expect(await syncsDuring(async () => void added.push(await store.add(testTicket({ attachments: [attachment] }))))).toBe(5);
+      const [item] = added as [OutboxItem];
+      await store.startAttempt(item.reference);
+      expect(await syncsDuring(() => store.clearAttempt(item.reference))).toBe(0);
+      expect(await store.hasAttemptMarker(item.reference)).toBe(false);
+    });
+
+    it('removes a delivered item with its files, and whatever else was put in its folder', async () => {
+      const item = await store.add(testTicket({ attachments: [await folder.spoolFile('a.txt', 'um'), await folder.spoolFile('b.txt', 'dois')] }));
+      await store.startAttempt(item.reference);
+      await writeFile(join(folder.root, 'outbox', item.reference, 'nota-do-operador.txt'), 'oi');
+      await store.removeDelivered(item);
+      expect(await readdir(join(folder.root, 'outbox'))).toEqual([]);
+    });
   });
 });

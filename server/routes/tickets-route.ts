@@ -8,7 +8,7 @@ import type { FormSchemaSource } from '../schema/types.ts';
 import { checkMultipartType } from '../submission/check-multipart-type.ts';
 import { estimateUpstreamBytes } from '../submission/estimate-upstream-bytes.ts';
 import { parseMultipart } from '../submission/parse-multipart.ts';
-import { createSpoolFolder } from '../submission/spool-folder.ts';
+import { planSpoolFolder, type LazySpoolFolder } from '../submission/spool-folder.ts';
 import type { Refusal, SubmissionProblem } from '../submission/types.ts';
 import { validateSubmission } from '../submission/validate-submission.ts';
 import { submitTicket, type SubmitTicketDeps } from './submit-ticket.ts';
@@ -18,7 +18,7 @@ import { upstreamErrorResponse } from './upstream-answers.ts';
 export interface TicketsRouteDeps extends SubmitTicketDeps {
   schemaSource: FormSchemaSource;
   logger: Logger;
-  /** Where each request gets its own spool folder. */
+  /** Where each request with files gets its own spool folder. */
   spoolDir: string;
   /** The anti-abuse checks: headers before the body, then around validation. */
   protection: Protection;
@@ -33,7 +33,8 @@ const TEXT_FIELD_COUNT = Object.values(SUBMISSION_FIELDS).filter((name) => name 
  * `POST /api/tickets`: refuses what it can from the headers alone (the protections of
  * server/protection/, then 413 by Content-Length, 415, a bad boundary), then streams and spools the body, validates it against the current schema,
  * and only then hands it to the outbox, which delivers it to TomTicket (see submit-ticket.ts).
- * The request's spool folder is removed however it ends (accepted files were moved out of it).
+ * The request's spool folder is made only when a file arrives, and removed however the request
+ * ends (accepted files were moved out of it).
  */
 export function createTicketsRoute(deps: TicketsRouteDeps): (request: Request, context: RequestContext) => Promise<Response> {
   return async (request, context) => {
@@ -55,9 +56,9 @@ export function createTicketsRoute(deps: TicketsRouteDeps): (request: Request, c
       return answer;
     }
 
-    const folder = await createSpoolFolder(deps.spoolDir);
+    const folder = planSpoolFolder(deps.spoolDir);
     try {
-      return await receiveAndCreate(request, contentType as string, folder.path, schema, admission.value, deps);
+      return await receiveAndCreate(request, contentType as string, folder, schema, admission.value, deps);
     } finally {
       await folder.remove().catch((error: unknown) => deps.logger.error('spool folder not removed', { path: folder.path, error }));
     }
@@ -67,14 +68,15 @@ export function createTicketsRoute(deps: TicketsRouteDeps): (request: Request, c
 async function receiveAndCreate(
   request: Request,
   contentType: string,
-  spoolFolder: string,
+  spoolFolder: LazySpoolFolder,
   schema: FormSchema,
   gate: Gate,
   deps: TicketsRouteDeps,
 ): Promise<Response> {
   const parsed = await parseMultipart(request.body, {
     contentType,
-    spoolFolder,
+    spoolFolder: spoolFolder.path,
+    prepareSpoolFolder: spoolFolder.prepare,
     maxFields: TEXT_FIELD_COUNT + mostCustomFields(schema) + EXTRA_FIELDS_TOLERATED,
     maxFileBytes: deps.protection.maxFileBytes,
   });

@@ -15,6 +15,8 @@ export interface ParseMultipartOptions {
   contentType: string;
   /** The request's own spool folder: attachments are written there. */
   spoolFolder: string;
+  /** Awaited once, before the first attachment is written (creates `spoolFolder` lazily); default nothing. */
+  prepareSpoolFolder?: () => Promise<void>;
   /** Text parts accepted before the body is refused (more than the form can legitimately have means abuse). */
   maxFields: number;
   /** Bytes of body accepted; default LIMITS.requestMaxBytes. */
@@ -85,6 +87,7 @@ export async function parseMultipart(
   const files: ReceivedFile[] = [];
   const strayFileFieldNames: string[] = [];
   const spooling: Promise<void>[] = [];
+  let spoolFolderReady: Promise<void> | undefined;
   const reader = body.getReader();
   let refusal: Refusal | undefined;
   let unexpected: unknown;
@@ -148,12 +151,14 @@ export async function parseMultipart(
       path: join(options.spoolFolder, String(files.length)),
     };
     files.push(file);
-    const output = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
+    spoolFolderReady ??= options.prepareSpoolFolder?.() ?? Promise.resolve();
     spooling.push(
-      pipeline(stream, output).then(
-        () => {
-          file.size = output.bytesWritten;
-        },
+      spoolFolderReady.then(async () => {
+        const output = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
+        await pipeline(stream, output);
+        file.size = output.bytesWritten;
+      }).then(
+        () => undefined,
         (error: unknown) => {
           // A file stream fails with the parser (a refusal, which takes precedence); otherwise it is the disk.
           unexpected ??= error;

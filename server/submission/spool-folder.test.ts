@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSpoolFolder, sweepSpool } from './spool-folder.ts';
+import { createSpoolFolder, planSpoolFolder, sweepSpool } from './spool-folder.ts';
 
 let spoolDir: string;
 beforeEach(async () => {
@@ -22,6 +22,21 @@ describe('createSpoolFolder', () => {
     await first.remove();
 
     expect(await readdir(spoolDir)).toEqual([second.path.slice(spoolDir.length + 1)]);
+  });
+});
+
+describe('planSpoolFolder', () => {
+  it('touches the disk only when prepared, once, and removes what it made', async () => {
+    const unused = planSpoolFolder(spoolDir);
+    await unused.remove();
+    await expect(readdir(spoolDir)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    const used = planSpoolFolder(spoolDir);
+    await Promise.all([used.prepare(), used.prepare()]);
+    await writeFile(join(used.path, '0'), 'data');
+    expect(await readdir(spoolDir)).toEqual([used.path.slice(spoolDir.length + 1)]);
+    await used.remove();
+    expect(await readdir(spoolDir)).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -18,6 +19,33 @@ export async function createSpoolFolder(spoolDir: string): Promise<SpoolFolder> 
     path,
     async remove() {
       // maxRetries covers a file that a just-destroyed write stream still holds on some platforms.
+      await rm(path, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+/** A request's spool folder that exists only once something needs it. */
+export interface LazySpoolFolder extends SpoolFolder {
+  /** Creates the folder (once; later calls share the first). */
+  prepare(): Promise<void>;
+}
+
+/**
+ * Names a private folder under `spoolDir` for one request without touching the disk: most
+ * tickets carry no file, and for them a folder made and removed would be wasted work.
+ */
+export function planSpoolFolder(spoolDir: string): LazySpoolFolder {
+  const path = join(spoolDir, `${FOLDER_PREFIX}${randomUUID()}`);
+  let created: Promise<void> | undefined;
+  return {
+    path,
+    prepare() {
+      created ??= mkdir(spoolDir, { recursive: true, mode: 0o700 }).then(() => mkdir(path, { mode: 0o700 }));
+      return created;
+    },
+    async remove() {
+      if (created === undefined) return;
+      await created.catch(() => undefined);
       await rm(path, { recursive: true, force: true, maxRetries: 3 });
     },
   };

@@ -18,6 +18,8 @@ export interface UpstreamRequest {
   body?: () => Promise<FormData | URLSearchParams> | FormData | URLSearchParams;
   /** Told right before each try goes out, and after each try that surely did not take effect. */
   guard?: SendGuard;
+  /** Told of each try as the limiter lets it go (for a ticket's log line). */
+  onTry?: () => void;
 }
 
 /** How a call ended, after any retries. */
@@ -53,14 +55,16 @@ type Attempt = UpstreamOutcome | { kind: 'retryable'; detail: string };
 
 /**
  * A function making one legacy-API call: through the shared limiter, with a timeout, no
- * redirects, one log line per try, and a retry only where the request surely did not take effect
- * (429, connection refused, DNS failure). A timeout or reset is never retried: the ticket may exist.
+ * redirects, a log line per failed or refused try, and a retry only where the request surely did
+ * not take effect (429, connection refused, DNS failure). A timeout or reset is never retried: the
+ * ticket may exist.
  */
 export function createUpstreamCaller(options: UpstreamCallerOptions): (request: UpstreamRequest) => Promise<UpstreamOutcome> {
   const { logger, retry, redact } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   async function attemptOnce(request: UpstreamRequest, attempt: number): Promise<Attempt> {
+    request.onTry?.();
     const { url, logPath } = upstreamUrl(options.apiUrl, options.token, request.endpoint, request.segments, request.query);
     const logged = { endpoint: request.endpoint, method: request.method, path: logPath, attempt };
     // Outside the try: a spooled file that cannot be opened is our failure, not TomTicket's.
@@ -96,18 +100,20 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): (request: 
         };
       }
       const answer = await readAnswer(response);
-      const rejected = answer.ok && answer.body.erro === true;
-      logger.info('tomticket call', { ...logged, status: response.status, durationMs: elapsed(), rejected });
+      // A call that went well is summed up in its ticket's one line (see outbox/delivery.ts);
+      // only what went wrong gets a line of its own.
       if (!answer.ok) {
         const problem = answer.problem === 'too_large' ? 'a body too large to read' : 'a body that is not a JSON object';
+        logger.warn('tomticket call failed', { ...logged, status: response.status, durationMs: elapsed(), problem: answer.problem });
         return {
           kind: 'unavailable',
           detail: `${request.endpoint} answered ${response.status} with ${problem}`,
           mayHaveTakenEffect: true,
         };
       }
-      if (rejected) {
+      if (answer.body.erro === true) {
         const message = answerMessage(answer.body);
+        logger.info('tomticket call refused', { ...logged, status: response.status, durationMs: elapsed() });
         return { kind: 'rejected', message: message === undefined ? undefined : redact(message), body: answer.body };
       }
       return { kind: 'answer', body: answer.body };

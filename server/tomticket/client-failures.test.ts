@@ -153,8 +153,8 @@ describe('createTomTicketClient: whether a failed creation may have made the tic
     events.length = 0;
     fake.clearRequests();
     await fake.setFault('down');
-    await client.createTicket(ticket(), guard);
-    // The customer check failed first: criar_chamado never came near the wire.
+    // A customer not seen before: the check comes first and fails, so criar_chamado never came near the wire.
+    await client.createTicket(ticket({ customer: { email: 'nova@example.com' } }), guard);
     expect(events).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectNoToken, KNOWN_CUSTOMER, spoolFiles, startClientFixture, ticket, type ClientFixture } from './client-fixture.ts';
+import { startFakeTomTicket } from '../sandbox/fake-tomticket.ts';
+import { DEPARTMENTS, expectNoToken, KNOWN_CUSTOMER, spoolFiles, startClientFixture, ticket, TOKEN, type ClientFixture } from './client-fixture.ts';
 
 let fixture: ClientFixture | undefined;
 let removeFiles: (() => Promise<void>) | undefined;
@@ -102,17 +103,72 @@ describe('createTomTicketClient: creating tickets against the fake TomTicket', (
     ]);
   });
 
-  it('logs each upstream call with endpoint, status and duration, the token shown as ***', async () => {
+  it('tells the guard of every try, and logs only the calls that went wrong, the token shown as ***', async () => {
     fixture = await startClientFixture({ createCustomers: true });
+    const tries: string[] = [];
+    const guard = { beforeSend: async () => undefined, notSent: async () => undefined, called: (endpoint: string) => void tries.push(endpoint) };
+    await fixture.client.createTicket(ticket({ customer: { email: 'log@example.com' } }), guard);
+    expect(tries).toEqual(['cliente', 'criar_cliente', 'criar_chamado', 'chamado']);
+    // Calls that went well are the ticket's one line (the outbox writes it), not one each.
+    expect(fixture.logLines).toEqual([]);
+
+    await fixture.fake.setFault('reject', 'Departamento inválido');
+    await fixture.client.createTicket(ticket({ customer: { email: 'log@example.com' } }));
+    await fixture.fake.setFault('http_500');
     await fixture.client.createTicket(ticket({ customer: { email: 'log@example.com' } }));
     const calls = fixture.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(calls.map((call) => call.endpoint)).toEqual(['cliente', 'criar_cliente', 'criar_chamado', 'chamado']);
+    expect(calls.map(({ msg, endpoint, status }) => [msg, endpoint, status])).toEqual([
+      ['tomticket call refused', 'criar_chamado', 200],
+      ['tomticket call failed', 'criar_chamado', 500],
+    ]);
+    // The refusal came on the memory's word: the customer was checked once more (they exist, so nothing was resent).
+    expect(fixture.fake.requests.slice(4).map((request) => request.endpoint)).toEqual(['criar_chamado', 'cliente', 'criar_chamado']);
     for (const call of calls) {
-      expect(call).toMatchObject({ level: 'info', status: 200, durationMs: expect.any(Number) });
-      expect(call.path).toMatch(/^[a-z_]+\/\*\*\*/);
+      expect(call).toMatchObject({ durationMs: expect.any(Number) });
+      expect(call.path).toBe('criar_chamado/***/…');
     }
-    expect(calls[2]?.path).toBe('criar_chamado/***/…');
     // The customer's e-mail is personal data: it stays out of the log.
     expect(fixture.logLines.join('\n')).not.toContain('log@example.com');
+  });
+});
+
+describe('createTomTicketClient: remembering known customers', () => {
+  const endpointsOf = (f: ClientFixture) => f.fake.requests.map((request) => request.endpoint);
+
+  it('checks a returning customer only once within the time to live, then again', async () => {
+    let clock = 0;
+    fixture = await startClientFixture({ createCustomers: true, knownCustomerTtlMs: 60_000, now: () => clock }, { requestsPerSecond: 0 });
+    await fixture.client.createTicket(ticket());
+    await fixture.client.createTicket(ticket());
+    expect(endpointsOf(fixture)).toEqual(['cliente', 'criar_chamado', 'chamado', 'criar_chamado', 'chamado']);
+
+    fixture.fake.clearRequests();
+    clock += 60_000;
+    await fixture.client.createTicket(ticket());
+    expect(endpointsOf(fixture)).toEqual(['cliente', 'criar_chamado', 'chamado']);
+  });
+
+  it('checks every time when told to remember nothing', async () => {
+    fixture = await startClientFixture({ createCustomers: true, knownCustomerTtlMs: 0 }, { requestsPerSecond: 0 });
+    await fixture.client.createTicket(ticket());
+    await fixture.client.createTicket(ticket());
+    expect(endpointsOf(fixture).filter((endpoint) => endpoint === 'cliente')).toHaveLength(2);
+  });
+
+  it('creates a remembered customer TomTicket no longer knows, and sends the refused ticket once more', async () => {
+    fixture = await startClientFixture({ createCustomers: true }, { requestsPerSecond: 0 });
+    const email = 'bia@example.com';
+    expect(await fixture.client.createTicket(ticket({ customer: { email } }))).toMatchObject({ ok: true });
+    // The same address, a fresh account: the customer the client remembers is gone.
+    const port = Number(new URL(fixture.fake.url).port);
+    await fixture.close();
+    const fresh = await startFakeTomTicket({ token: TOKEN, departments: DEPARTMENTS, port, host: '127.0.0.1', requestsPerSecond: 0 });
+    fixture = { ...fixture, fake: fresh, close: () => fresh.close() };
+
+    const result = await fixture.client.createTicket(ticket({ customer: { email } }));
+    expect(result).toEqual({ ok: true, id: fresh.tickets[0]?.id, protocol: fresh.tickets[0]?.protocol });
+    expect(endpointsOf(fixture)).toEqual(['criar_chamado', 'cliente', 'criar_cliente', 'criar_chamado', 'chamado']);
+    expect(fresh.tickets).toHaveLength(1);
+    expect(fresh.customers.map((customer) => customer.email)).toContain(email);
   });
 });

@@ -1,8 +1,9 @@
 import type { Logger } from '../log/types.ts';
 import { createRedactor } from '../log/create-redactor.ts';
 import { buildTicketForm } from './build-ticket-form.ts';
-import { createUpstreamCaller, type UpstreamOutcome } from './call-upstream.ts';
+import { createUpstreamCaller, type UpstreamOutcome, type UpstreamRequest } from './call-upstream.ts';
 import { ensureCustomer } from './ensure-customer.ts';
+import { createKnownCustomers } from './known-customers.ts';
 import type { RateLimiter } from './limiter.ts';
 import { parseCreatedTicket } from './parse-created-ticket.ts';
 import { parseDepartments } from './parse-departments.ts';
@@ -29,9 +30,18 @@ export interface TomTicketClientOptions {
   retry?: RetryPolicy;
   /** Pause between retries; tests replace it. */
   sleep?: (ms: number) => Promise<void>;
+  /** How long an e-mail TomTicket confirmed skips the customer check; default 10 minutes, 0 checks every time. */
+  knownCustomerTtlMs?: number;
+  /** The clock of that memory; tests replace it. */
+  now?: () => number;
 }
 
 const REJECTED_WITHOUT_REASON = 'TomTicket refused the request without saying why.';
+// A few minutes: long enough for a customer's follow-up tickets, short enough that a customer
+// removed in TomTicket is soon checked again (and a refusal re-checks at once anyway).
+const KNOWN_CUSTOMER_TTL_MS = 10 * 60 * 1000;
+// Bounded so that a flood of distinct e-mails cannot grow the memory: ~100 bytes each.
+const KNOWN_CUSTOMERS_MAX = 10_000;
 
 /** A client of TomTicket's legacy API that answers with values, not exceptions, for expected failures. */
 export function createTomTicketClient(options: TomTicketClientOptions): TomTicketClient {
@@ -41,19 +51,42 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
     redact: createRedactor([options.token]),
   });
 
+  const knownCustomers = createKnownCustomers({
+    ttlMs: options.knownCustomerTtlMs ?? KNOWN_CUSTOMER_TTL_MS,
+    maxEntries: KNOWN_CUSTOMERS_MAX,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
   async function createTicket(ticket: TicketToCreate, guard?: SendGuard): Promise<CreateTicketResult> {
-    if (options.createCustomers) {
-      const customer = await ensureCustomer(call, ticket.customer);
+    const traced = (request: UpstreamRequest) =>
+      call(guard?.called ? { ...request, onTry: () => guard.called?.(request.endpoint) } : request);
+    const { email } = ticket.customer;
+    const sendTicket = () =>
+      traced({
+        endpoint: 'criar_chamado',
+        method: 'POST',
+        segments: [{ value: email }],
+        body: () => buildTicketForm(ticket),
+        ...(guard ? { guard } : {}),
+      });
+    const customerTrusted = options.createCustomers && knownCustomers.has(email);
+    if (options.createCustomers && !customerTrusted) {
+      const customer = await ensureCustomer(traced, ticket.customer);
       // Checking or creating a customer makes no ticket, whatever became of the call.
       if (customer.kind !== 'ready') return failure(customer, false);
+      knownCustomers.remember(email);
     }
-    const creation = await call({
-      endpoint: 'criar_chamado',
-      method: 'POST',
-      segments: [{ value: ticket.customer.email }],
-      body: () => buildTicketForm(ticket),
-      ...(guard ? { guard } : {}),
-    });
+    let creation = await sendTicket();
+    if (customerTrusted && creation.kind === 'rejected') {
+      // Sent on the memory's word: the customer may have been removed since. A refusal is surely
+      // no ticket (and its marker is cleared), so asking once more cannot make a twin. Their words
+      // are never matched: the check says whether the customer was the reason.
+      knownCustomers.forget(email);
+      const customer = await ensureCustomer(traced, ticket.customer);
+      if (customer.kind !== 'ready') return failure(customer, false);
+      knownCustomers.remember(email);
+      if (customer.created) creation = await sendTicket();
+    }
     if (creation.kind !== 'answer') {
       return failure(creation, creation.kind === 'timeout' || (creation.kind === 'unavailable' && creation.mayHaveTakenEffect));
     }
@@ -62,12 +95,13 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
     await guard?.created?.();
     const created = parseCreatedTicket(creation.body);
     if (created.id === undefined || created.protocol !== undefined) return { ok: true, ...created };
-    return { ok: true, id: created.id, ...(await lookUpProtocol(created.id)) };
+    // One more round trip on every ticket, kept on purpose: the customer sees this number.
+    return { ok: true, id: created.id, ...(await lookUpProtocol(traced, created.id)) };
   }
 
   /** The human-facing number comes from the detail call; without it the ticket still exists. */
-  async function lookUpProtocol(id: string): Promise<{ protocol?: number }> {
-    const detail = await call({ endpoint: 'chamado', method: 'GET', segments: [{ value: id, logged: true }] });
+  async function lookUpProtocol(traced: typeof call, id: string): Promise<{ protocol?: number }> {
+    const detail = await traced({ endpoint: 'chamado', method: 'GET', segments: [{ value: id, logged: true }] });
     if (detail.kind !== 'answer') {
       options.logger.warn('tomticket ticket created, protocol unknown', { id, lookup: detail.kind });
       return {};

@@ -2,8 +2,8 @@ import { buildCustomerForm } from './build-customer-form.ts';
 import type { UpstreamOutcome, UpstreamRequest } from './call-upstream.ts';
 import type { TicketToCreate } from './types.ts';
 
-/** How making sure of the customer ended: ready for `criar_chamado`, or the failure to report. */
-export type CustomerOutcome = { kind: 'ready' } | Exclude<UpstreamOutcome, { kind: 'answer' }>;
+/** How making sure of the customer ended: ready for `criar_chamado` (`created` now, or known before), or the failure to report. */
+export type CustomerOutcome = { kind: 'ready'; created: boolean } | Exclude<UpstreamOutcome, { kind: 'answer' }>;
 
 /**
  * Checks whether TomTicket knows the customer by e-mail and creates them when it does not, since
@@ -22,7 +22,7 @@ export async function ensureCustomer(
   if (check.kind === 'unavailable' || check.kind === 'timeout') return check;
   // Some answers may flag "not found" as an error; an explicit `existe: false` still means absent.
   if (check.kind === 'rejected' && check.body.existe !== false) return check;
-  if (check.kind === 'answer' && isTrue(check.body.existe)) return { kind: 'ready' };
+  if (check.kind === 'answer' && isTrue(check.body.existe)) return { kind: 'ready', created: false };
 
   const creation = await call({
     endpoint: 'criar_cliente',
@@ -31,7 +31,7 @@ export async function ensureCustomer(
     segments: [{ value: '', logged: true }],
     body: () => buildCustomerForm(customer),
   });
-  return creation.kind === 'answer' ? { kind: 'ready' } : creation;
+  return creation.kind === 'answer' ? { kind: 'ready', created: true } : creation;
 }
 
 /** `existe` is documented as a boolean; PHP back ends also write 1 or "1". */

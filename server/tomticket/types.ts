@@ -53,7 +53,9 @@ export interface TomTicketClient {
   /** The department listing with categories; throws an UpstreamError when it cannot be had. */
   listDepartments(): Promise<UpstreamDepartment[]>;
   /**
-   * Ensures the customer exists (when configured), creates the ticket, then looks up its protocol.
+   * Ensures the customer exists (when configured; an e-mail confirmed in the last few minutes is
+   * trusted, and checked again if TomTicket then refuses the ticket), creates the ticket, then
+   * looks up its protocol.
    * With a `guard`, it is told around each try of `criar_chamado` (a client must honour it: the
    * outbox's crash safety rests on it).
    */
@@ -71,4 +73,6 @@ export interface SendGuard {
   notSent(): Promise<void>;
   /** Awaited as soon as `criar_chamado` answered that the ticket exists, before any further call. */
   created?(): Promise<void>;
+  /** Told of every upstream try made for this ticket (customer steps, the ticket, its detail), for its one log line. */
+  called?(endpoint: string): void;
 }
