@@ -36,8 +36,10 @@ export default defineConfig({
   },
   webServer: [
     {
-      // The real companion server in sandbox mode, serving the bundle `npm test` just built.
-      command: 'npx tsx server/main.ts',
+      // The real companion server in sandbox mode, serving the bundle `npm test` just built, run
+      // as production runs it: compiled from the current sources, then plain node (exec: the
+      // process Playwright stops is the server itself, which then closes cleanly).
+      command: 'npx vite build --config vite.server.config.ts && exec node dist/server/main.js',
       url: `${SERVER_ORIGIN}/healthz`,
       env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '', DATA_DIR: process.env.E2E_DATA_DIR },
       reuseExistingServer: false,

@@ -1,7 +1,8 @@
 /**
  * Relay memory: peak RSS of the relay's own process while 20 clients each upload a 25 MB ticket at
- * once, in front of the fake TomTicket (its own process, rate limit off). Ours is server/main.ts;
- * the peer is bench/peers/buffering-relay.ts (Express + multer memoryStorage + fetch/FormData).
+ * once, in front of the fake TomTicket (its own process, rate limit off). Ours is the compiled
+ * server, dist/server/main.js; the peer is bench/peers/buffering-relay.ts (Express + multer
+ * memoryStorage + fetch/FormData).
  * Run alone: npx tsx bench/relay-memory.ts
  */
 import { bigRelayTicket, BIG_FILE_BYTES } from './support/big-ticket.ts';
@@ -66,10 +67,10 @@ export const relayMemory: Part = {
       ],
       notes: [
         `Each upload: one attachment of ${BIG_FILE_BYTES} bytes plus the form fields, Content-Length set, streamed from a 64 KiB block (the senders hold no 25 MB buffers).`,
-        describe('ours (server/main.ts, live mode, own rate limiter off)', ours),
+        describe(`ours (${process.env.BENCH_RELAY === 'source' ? 'server/main.ts under tsx' : 'node dist/server/main.js'}, live mode, own rate limiter off)`, ours),
         describe('peer (bench/peers/buffering-relay.ts)', peer),
         `The fake received ${JSON.stringify(counts.byEndpoint)} and holds ${counts.tickets} tickets (warm-up tickets included).`,
-        'Memory is the relay process\'s own (node --import tsx <script>, as npx tsx runs it without its two wrapper processes); VmHWM includes start-up.',
+        'Memory is the relay process\'s own (node <script>; node --import tsx <script> for TypeScript, as npx tsx runs it without its two wrapper processes); VmHWM includes start-up.',
       ],
     };
   },

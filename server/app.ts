@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './config/package-root.ts';
 import type { ServerConfig } from './config/types.ts';
 import { allowOriginHeaders, createOriginPolicy, preflightHeaders, API_METHODS } from './http/cors.ts';
 import { errorResponse } from './http/json-response.ts';
@@ -42,7 +42,6 @@ export interface AppDeps {
 type Handler = (request: Request, context: RequestContext) => Response | Promise<Response>;
 type MethodTable = Readonly<Partial<Record<string, Handler>>>;
 
-const REPOSITORY_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const INTERNAL_ERROR = { code: 'internal', message: 'Something went wrong on the server.' } as const;
 
 /**
@@ -51,7 +50,7 @@ const INTERNAL_ERROR = { code: 'internal', message: 'Something went wrong on the
  * codes; anything unexpected is logged (redacted by the logger) and answered as a generic 500.
  */
 export function createApp(deps: AppDeps): WebApp {
-  const publicRoot = deps.publicRoot ?? REPOSITORY_ROOT;
+  const publicRoot = deps.publicRoot ?? PACKAGE_ROOT;
   const originPolicy = createOriginPolicy(deps.config);
   const protection = createProtection({ config: deps.config.protection, logger: deps.logger });
   // The widget and the validation see the same schema: without e-mail and name when anonymous

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { LIMITS } from '../contract/index.ts';
 import { createApp } from './app.ts';
 import { DEFAULT_DATA_DIR, DELIVERY_DEFAULTS } from './config/read-config.ts';
 import type { ServerConfig } from './config/types.ts';
@@ -113,6 +114,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       port: config.port,
       requestTimeoutMs: config.requestTimeoutMs,
       headersTimeoutMs: config.headersTimeoutMs,
+      bodyLimitBytes: LIMITS.requestMaxBytes,
       logger,
     });
     // In the background and after listening, so the start-up line stays the first thing printed.

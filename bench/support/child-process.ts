@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { REPO_ROOT } from './paths.ts';
 import type { Scope } from './scope.ts';
 
-/** A TypeScript script running in its own Node process, listening on a loopback URL it printed. */
+/** A script running in its own Node process, listening on a loopback URL it printed. */
 export interface ChildServer {
   /** The process whose memory and reads are measured: node itself, not a wrapper. */
   pid: number;
@@ -15,7 +15,7 @@ export interface ChildServer {
 
 /** Options of {@link startChildServer}. */
 export interface ChildServerOptions {
-  /** The script, from the repository root, e.g. `server/main.ts`. */
+  /** The script, from the repository root: TypeScript (`server/main.ts`) or JavaScript (`dist/server/main.js`). */
   script: string;
   /** The environment on top of a minimal one (PATH, HOME, TMPDIR, LANG): nothing else leaks in from the shell. */
   env: Record<string, string>;
@@ -30,12 +30,14 @@ const STOP_GRACE_MS = 5_000;
 const KEPT_OUTPUT_LINES = 20;
 
 /**
- * Runs `node --import tsx <script>`: the same program `npx tsx <script>` runs, minus the two
- * wrapper processes (npx and tsx's CLI), so the pid is the server's own. Its output is drained
- * (a full pipe would stall it); the last lines are kept for error messages. Stopped with `scope`.
+ * Runs `node --import tsx <script>` for TypeScript (the same program `npx tsx <script>` runs, minus
+ * the two wrapper processes, npx and tsx's CLI) and `node <script>` for JavaScript, so the pid is
+ * the server's own. Its output is drained (a full pipe would stall it); the last lines are kept
+ * for error messages. Stopped with `scope`.
  */
 export async function startChildServer(scope: Scope, options: ChildServerOptions): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...loader, options.script], {
     cwd: REPO_ROOT,
     env: { ...baseEnvironment(), ...options.env },
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_TOKEN } from './bench-account.ts';
+import { buildServer } from './build-server.ts';
 import { startChildServer, type ChildServer } from './child-process.ts';
 import type { Scope } from './scope.ts';
 
@@ -31,17 +32,19 @@ export const PROTECTIONS_OFF: Readonly<Record<string, string>> = {
 };
 
 /**
- * Our companion server, `server/main.ts`, in live mode against the fake: TOMTICKET_TOKEN=bench-token,
- * no FORM_CONFIG (the form is the fake's departments), its own rate limiter off (the fake's is off
- * too), {@link PROTECTIONS_OFF}, a data folder (outbox, spool) of its own removed afterwards.
- * Stopped with `scope`.
+ * Our companion server as production runs it, `node dist/server/main.js` built from the current
+ * sources first (BENCH_RELAY=source runs `server/main.ts` under tsx instead, to compare), in live
+ * mode against the fake: TOMTICKET_TOKEN=bench-token, no FORM_CONFIG (the form is the fake's
+ * departments), its own rate limiter off (the fake's is off too), {@link PROTECTIONS_OFF}, a data
+ * folder (outbox, spool) of its own removed afterwards. Stopped with `scope`.
  */
 export async function startRelay(scope: Scope, options: RelayOptions): Promise<ChildServer> {
+  const script = process.env.BENCH_RELAY === 'source' ? 'server/main.ts' : await buildServer();
   // Its outbox, spool and idempotency records, never the repository's .data/.
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-relay-data-'));
   scope.defer(() => rm(dataDir, { recursive: true, force: true }));
   const relay = await startChildServer(scope, {
-    script: 'server/main.ts',
+    script,
     env: {
       ...PROTECTIONS_OFF,
       TOMTICKET_TOKEN: BENCH_TOKEN,

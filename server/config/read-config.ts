@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './package-root.ts';
 import type { DeliveryConfig, ServerConfig } from './types.ts';
 import { readProtectionConfig } from './read-protection-config.ts';
 import { ConfigError, readBaseUrl, readBoolean, readInteger, readOrigins, readText } from './env-values.ts';
@@ -7,7 +7,7 @@ import { ConfigError, readBaseUrl, readBoolean, readInteger, readOrigins, readTe
 export { ConfigError } from './env-values.ts';
 
 /** The sandbox's example form configuration, used when FORM_CONFIG is not set in sandbox mode. */
-export const SANDBOX_FORM_CONFIG_PATH = fileURLToPath(new URL('../sandbox/demo-form-config.json', import.meta.url));
+export const SANDBOX_FORM_CONFIG_PATH = join(PACKAGE_ROOT, 'server', 'sandbox', 'demo-form-config.json');
 
 const DEFAULT_API_URL = 'https://api.tomticket.com';
 const MAX_TIMEOUT_MS = 10 * 60 * 1000;

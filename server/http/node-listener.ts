@@ -19,6 +19,12 @@ export interface NodeListenerOptions {
   /** Node's headersTimeout: the most the request headers may take. */
   headersTimeoutMs: number;
   logger: Logger;
+  /**
+   * The most body bytes any route accepts (LIMITS.requestMaxBytes). Near it bodies are read
+   * strictly on demand, so a refusal at the limit has taken nothing from the client beyond the
+   * chunk that crossed it; default no limit (Node's one-chunk read-ahead throughout).
+   */
+  bodyLimitBytes?: number;
 }
 
 /** A listening Node HTTP server running a web app. */
@@ -34,6 +40,11 @@ const DEFAULT_GRACE_MS = 5000;
 // Node checks request and headers timeouts on this interval (30 s by default), which would let a
 // stalled upload outlive its timeout by that much.
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+// Node reads sockets 64 KiB at a time and keeps one read ahead of the body's consumer: reading on
+// demand from two reads before the limit, the read-ahead chunk still ends within it. Before that,
+// the read-ahead overlaps the network with the spooling.
+const SOCKET_READ_BYTES = 64 * 1024;
+const ON_DEMAND_MARGIN_BYTES = 2 * SOCKET_READ_BYTES;
 
 /** Serves `app` with node:http on host:port, with the configured timeouts. */
 export async function listenNode(app: WebApp, options: NodeListenerOptions): Promise<NodeListener> {
@@ -43,7 +54,7 @@ export async function listenNode(app: WebApp, options: NodeListenerOptions): Pro
     headersTimeout: options.headersTimeoutMs,
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
   });
-  const handle = createNodeHandler(app, options.logger);
+  const handle = createNodeHandler(app, options.logger, options.bodyLimitBytes);
   // Handlers still running (e.g. removing a spool folder after the client left), awaited on close.
   const inFlight = new Set<Promise<void>>();
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
@@ -89,13 +100,18 @@ export async function listenNode(app: WebApp, options: NodeListenerOptions): Pro
   };
 }
 
-/** The (req, res) listener that runs the web app for one Node request; settles when the request is fully handled. */
+/**
+ * The (req, res) listener that runs the web app for one Node request; settles when the request is
+ * fully handled. `bodyLimitBytes` as in {@link NodeListenerOptions}.
+ */
 export function createNodeHandler(
   app: WebApp,
   logger: Logger,
+  bodyLimitBytes = Number.POSITIVE_INFINITY,
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  const onDemandAfterBytes = Math.max(0, bodyLimitBytes - ON_DEMAND_MARGIN_BYTES);
   return (request, response) =>
-    handleNodeRequest(app, request, response).catch((error: unknown) => {
+    handleNodeRequest(app, request, response, onDemandAfterBytes).catch((error: unknown) => {
       logger.error('failed to answer a request', { error });
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
@@ -110,7 +126,12 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-async function handleNodeRequest(app: WebApp, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handleNodeRequest(
+  app: WebApp,
+  request: IncomingMessage,
+  response: ServerResponse,
+  onDemandAfterBytes: number,
+): Promise<void> {
   const clientGone = new AbortController();
   response.on('close', () => {
     if (!response.writableFinished) clientGone.abort();
@@ -120,6 +141,7 @@ async function handleNodeRequest(app: WebApp, request: IncomingMessage, response
   try {
     webRequest = toWebRequest(request, {
       signal: clientGone.signal,
+      onDemandAfterBytes,
       onFirstBodyPull: () => {
         if (expectsContinue && !response.headersSent) response.writeContinue();
       },

@@ -5,14 +5,21 @@ import { requestBody } from './request-body.ts';
 // URL is never routed on, so a fixed one keeps a hostile Host header out of URL parsing.
 const URL_BASE = 'http://localhost';
 
+/** Options of {@link toWebRequest}. */
+export interface WebRequestOptions {
+  /** Aborted by the caller when the client goes away. */
+  signal: AbortSignal;
+  /** Runs before the body's first read. */
+  onFirstBodyPull: () => void;
+  /** Body bytes after which the body is read strictly on demand (see requestBody); default never. */
+  onDemandAfterBytes?: number;
+}
+
 /**
  * The web Request for a Node request: headers copied, the body (when there is one) streamed lazily
  * with `duplex: 'half'`, and `signal` aborted by the caller when the client goes away.
  */
-export function toWebRequest(
-  request: IncomingMessage,
-  options: { signal: AbortSignal; onFirstBodyPull: () => void },
-): Request {
+export function toWebRequest(request: IncomingMessage, options: WebRequestOptions): Request {
   const method = request.method ?? 'GET';
   const headers = new Headers();
   for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) {
@@ -32,6 +39,6 @@ export function toWebRequest(
     method,
     headers,
     signal: options.signal,
-    ...(hasBody ? { body: requestBody(request, options.onFirstBodyPull), duplex: 'half' } : {}),
+    ...(hasBody ? { body: requestBody(request, options.onFirstBodyPull, options.onDemandAfterBytes), duplex: 'half' } : {}),
   } as RequestInit);
 }

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ErrorBody, ErrorCode } from '../../contract/index.ts';
+import { PACKAGE_ROOT } from '../config/package-root.ts';
 import type { OutboxEntryView } from '../outbox/types.ts';
 import { attachmentResponse } from './attachment-response.ts';
 import { decodeSegment } from './fake-route.ts';
@@ -42,7 +44,7 @@ export function createSandboxRoutes(
       return textResponse(page, 'text/html; charset=utf-8', withBody, PAGE_HEADERS);
     }
     if (pathname === `${PREFIX}/inbox.css`) {
-      stylesheet ??= readFile(new URL('./inbox.css', import.meta.url), 'utf8');
+      stylesheet ??= readFile(join(PACKAGE_ROOT, 'server', 'sandbox', 'inbox.css'), 'utf8');
       return textResponse(await stylesheet, 'text/css; charset=utf-8', withBody, { 'Cache-Control': 'no-cache' });
     }
     if (pathname === `${PREFIX}/tickets.json`) {

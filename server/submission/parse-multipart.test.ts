@@ -99,6 +99,21 @@ describe('parseMultipart', () => {
     expect(state.pulled).toBe(101);
   });
 
+  it('accepts a body of exactly the byte limit and refuses one byte more', async () => {
+    const form = new FormData();
+    form.append('title', 'Backup');
+    form.append('attachments', new File([patterned(300 * 1024)], 'big.bin'));
+    const { bytes, contentType } = await encode(form);
+
+    const atLimit = await parseMultipart(streamOf(bytes).stream, options(contentType, { maxBodyBytes: bytes.length }));
+    expect(atLimit).toMatchObject({ ok: true, submission: { files: [{ size: 300 * 1024 }] } });
+
+    await rm(folder, { recursive: true, force: true });
+    folder = await mkdtemp(join(tmpdir(), 'parse-multipart-test-'));
+    const overLimit = await parseMultipart(streamOf(bytes).stream, options(contentType, { maxBodyBytes: bytes.length - 1 }));
+    expect(overLimit).toMatchObject({ ok: false, refusal: { status: 413, code: 'request_too_large' } });
+  });
+
   it('refuses a file over the per-file limit with 413 on attachments, and keeps each name as sent', async () => {
     const form = new FormData();
     form.append('attachments', new File(['small'], 'dir/small.txt'));
