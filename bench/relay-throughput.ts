@@ -99,8 +99,8 @@ export const relayThroughput: Part = {
       `${name}: upstream calls per ticket ${m.calls}; ${CONNECTIONS} connections: ${formatCount(m.loaded.ok)} tickets, ${m.loaded.failed} failed; 1 connection: ${formatCount(m.single.ok)} tickets, ${m.single.failed} failed`;
     return {
       rows: [
-        addedRow('small ticket p50, 1 connection, default (check + ticket + detail)', knownCustomer.single, straight.single),
-        addedRow('small ticket p50, 1 connection, new customer (+ creation)', newCustomer.single, straight.single),
+        addedRow('small ticket p50, 1 connection, default (returning customer: ticket + detail)', knownCustomer.single, straight.single),
+        addedRow('small ticket p50, 1 connection, new customer (+ check + creation)', newCustomer.single, straight.single),
         addedRow('small ticket p50, 1 connection, CREATE_CUSTOMERS=false', likeForLike.single, straight.single),
         addedRow(`small ticket p50, ${CONNECTIONS} connections, default`, knownCustomer.loaded, straight.loaded),
         addedRow(`small ticket p50, ${CONNECTIONS} connections, CREATE_CUSTOMERS=false`, likeForLike.loaded, straight.loaded),
