@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log/index.ts';
 import { createNodeHandler } from './node-listener.ts';
@@ -35,16 +35,22 @@ const countingApp: WebApp = async (request) => {
 
 interface Served {
   url: string;
-  /** Bytes each finished request's socket had read when its handler settled. */
+  /** Bytes each request's socket had read when the app answered it. */
   socketReads: number[];
   server: Server;
 }
 
 function serve(app: WebApp): Promise<Served> {
-  const handle = createNodeHandler(app, createLogger({ secrets: [], write: () => undefined }), LIMIT);
+  const logger = createLogger({ secrets: [], write: () => undefined });
   const socketReads: number[] = [];
   const server = createServer((request, response) => {
-    void handle(request, response).then(() => socketReads.push(request.socket.bytesRead));
+    // Counted when the app has its answer: what was read to decide, before any lingering.
+    const counted: WebApp = async (webRequest, info) => {
+      const answer = await app(webRequest, info);
+      socketReads.push(request.socket.bytesRead);
+      return answer;
+    };
+    void createNodeHandler(counted, logger, LIMIT)(request, response);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
@@ -63,7 +69,11 @@ function upload(url: string, total: number): Promise<{ status: number; body: str
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (text: string) => (body += text));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => {
+        // Answered: the rest of the upload is not wanted, so this client goes away.
+        outgoing.destroy();
+        resolve({ status: response.statusCode ?? 0, body });
+      });
     });
     // A refusal closes the connection while this side may still be writing.
     outgoing.on('error', (error) => (answered ? undefined : reject(error)));
@@ -105,5 +115,38 @@ describe('createNodeHandler with a body limit', () => {
     // Node's usual read-ahead would have taken one more 64 KiB read while the app was busy.
     expect(running.socketReads[0]).toBeGreaterThan(LIMIT);
     expect(running.socketReads[0]).toBeLessThanOrEqual(LIMIT + SOCKET_READ + FRAMING_SLACK);
+  });
+
+  it('keeps the connection long enough for a client that is slow to read its refusal', async () => {
+    running = await serve(countingApp);
+    const { port } = running.server.address() as AddressInfo;
+
+    // A client still busy sending (its upload queued in its own buffers) that reads nothing for
+    // a while: closing a connection with unread input sends a reset, which would wipe the answer
+    // from this client's buffers before it looked.
+    const socket = connect(port, '127.0.0.1');
+    socket.pause();
+    socket.on('error', () => undefined);
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.write('POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n');
+    const chunk = Buffer.alloc(SOCKET_READ, 0x61);
+    for (let sent = 0; sent < 8 * LIMIT; sent += chunk.length) {
+      socket.write(`${chunk.length.toString(16)}\r\n`);
+      socket.write(chunk);
+      socket.write('\r\n');
+    }
+    await pause(300);
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (text: string) => {
+      received += text;
+      // The whole answer is in (Content-Length): done, as a real client would be.
+      if (received.endsWith('too large')) socket.destroy();
+    });
+    socket.resume();
+    await closed;
+
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received.endsWith('too large')).toBe(true);
   });
 });

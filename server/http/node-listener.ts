@@ -37,6 +37,9 @@ export interface NodeListener {
 }
 
 const DEFAULT_GRACE_MS = 5000;
+// How long a connection refused mid-upload stays open for its client to read the refusal (see
+// answerThenLinger); the fake TomTicket found one second too short for a client on a loaded machine.
+const UNREAD_BODY_GRACE_MS = 5000;
 // Node checks request and headers timeouts on this interval (30 s by default), which would let a
 // stalled upload outlive its timeout by that much.
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
@@ -49,12 +52,14 @@ const ON_DEMAND_MARGIN_BYTES = 2 * SOCKET_READ_BYTES;
 /** Serves `app` with node:http on host:port, with the configured timeouts. */
 export async function listenNode(app: WebApp, options: NodeListenerOptions): Promise<NodeListener> {
   let closing = false;
+  // Ends connections kept open for a client to read its refusal, so closing need not wait for them.
+  const stopping = new AbortController();
   const server: Server = createServer({
     requestTimeout: options.requestTimeoutMs,
     headersTimeout: options.headersTimeoutMs,
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
   });
-  const handle = createNodeHandler(app, options.logger, options.bodyLimitBytes);
+  const handle = createNodeHandler(app, options.logger, options.bodyLimitBytes, stopping.signal);
   // Handlers still running (e.g. removing a spool folder after the client left), awaited on close.
   const inFlight = new Set<Promise<void>>();
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
@@ -86,6 +91,7 @@ export async function listenNode(app: WebApp, options: NodeListenerOptions): Pro
     port: address.port,
     async close(graceMs = DEFAULT_GRACE_MS) {
       closing = true;
+      stopping.abort();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         server.close(() => {
@@ -102,16 +108,18 @@ export async function listenNode(app: WebApp, options: NodeListenerOptions): Pro
 
 /**
  * The (req, res) listener that runs the web app for one Node request; settles when the request is
- * fully handled. `bodyLimitBytes` as in {@link NodeListenerOptions}.
+ * fully handled. `bodyLimitBytes` as in {@link NodeListenerOptions}; `stopping` cuts short the
+ * wait after a refusal mid-upload (see answerThenLinger).
  */
 export function createNodeHandler(
   app: WebApp,
   logger: Logger,
   bodyLimitBytes = Number.POSITIVE_INFINITY,
+  stopping?: AbortSignal,
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const onDemandAfterBytes = Math.max(0, bodyLimitBytes - ON_DEMAND_MARGIN_BYTES);
   return (request, response) =>
-    handleNodeRequest(app, request, response, onDemandAfterBytes).catch((error: unknown) => {
+    handleNodeRequest(app, request, response, onDemandAfterBytes, stopping).catch((error: unknown) => {
       logger.error('failed to answer a request', { error });
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
@@ -131,6 +139,7 @@ async function handleNodeRequest(
   request: IncomingMessage,
   response: ServerResponse,
   onDemandAfterBytes: number,
+  stopping: AbortSignal | undefined,
 ): Promise<void> {
   const clientGone = new AbortController();
   response.on('close', () => {
@@ -156,10 +165,15 @@ async function handleNodeRequest(
     return;
   }
   const answer = await app(webRequest, { remoteAddress: request.socket.remoteAddress ?? '' });
-  await writeResponse(answer, request, response);
+  await writeResponse(answer, request, response, stopping);
 }
 
-async function writeResponse(answer: Response, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function writeResponse(
+  answer: Response,
+  request: IncomingMessage,
+  response: ServerResponse,
+  stopping?: AbortSignal,
+): Promise<void> {
   response.statusCode = answer.status;
   for (const [name, value] of answer.headers) {
     if (name !== 'set-cookie') response.setHeader(name, value);
@@ -168,7 +182,11 @@ async function writeResponse(answer: Response, request: IncomingMessage, respons
   if (cookies.length > 0) response.setHeader('Set-Cookie', cookies);
   // Answered before the whole body arrived (a refusal): reading on would mean taking in whatever
   // the client still sends, so the connection is closed after the answer instead.
-  if (!request.complete) response.setHeader('Connection', 'close');
+  if (!request.complete) {
+    response.setHeader('Connection', 'close');
+    await answerThenLinger(answer, response, stopping);
+    return;
+  }
 
   if (answer.body === null) {
     response.end();
@@ -179,4 +197,31 @@ async function writeResponse(answer: Response, request: IncomingMessage, respons
   } catch {
     // The client went away mid-answer; nothing is left to tell it.
   }
+}
+
+/**
+ * Sends a refusal whole, then keeps the connection (unread, the request paused) for
+ * {@link UNREAD_BODY_GRACE_MS}, or until the server stops. A paused socket does not notice the
+ * client leaving, so the wait is not cut short by that; the connection costs nothing meanwhile. Ending at once would close a socket with unread
+ * input, which sends a reset, and a reset wipes the answer from the buffers of a client that is
+ * still busy uploading and has not read it yet: it would see a dropped connection, not the 413.
+ */
+async function answerThenLinger(answer: Response, response: ServerResponse, stopping?: AbortSignal): Promise<void> {
+  // A refusal is one of our own short JSON errors: holding it is what lets Content-Length tell the
+  // client it has the whole answer while the connection stays open.
+  const body = Buffer.from(await answer.arrayBuffer());
+  response.setHeader('Content-Length', body.byteLength);
+  response.write(body);
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stopping?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, UNREAD_BODY_GRACE_MS);
+    stopping?.addEventListener('abort', done);
+    if (stopping?.aborted) done();
+    response.once('close', done);
+  });
+  response.end();
 }
