@@ -1,5 +1,4 @@
-import { build } from 'vite';
-import { repoPath } from './paths.ts';
+import { viteBuild } from './vite-build.ts';
 
 /** The compiled companion server, from the repository root: what `npm start` runs with node. */
 export const SERVER_BUILD = 'dist/server/main.js';
@@ -9,11 +8,6 @@ export const SERVER_BUILD = 'dist/server/main.js';
  * `npm run build:server` does), so the relay figures are taken on the program production runs.
  */
 export async function buildServer(): Promise<string> {
-  await build({
-    configFile: repoPath('vite.server.config.ts'),
-    root: repoPath('.'),
-    mode: 'production',
-    logLevel: 'warn',
-  });
+  await viteBuild('vite.server.config.ts');
   return SERVER_BUILD;
 }

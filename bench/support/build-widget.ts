@@ -1,5 +1,5 @@
-import { build } from 'vite';
-import { repoPath, WIDGET_BUNDLE } from './paths.ts';
+import { WIDGET_BUNDLE } from './paths.ts';
+import { viteBuild } from './vite-build.ts';
 
 /**
  * Builds dist/widget.js from the current sources with the project's own vite config (what
@@ -9,11 +9,6 @@ import { repoPath, WIDGET_BUNDLE } from './paths.ts';
 export async function buildWidget(): Promise<string> {
   const candidate = process.env.BENCH_WIDGET_BUNDLE;
   if (candidate) return candidate;
-  await build({
-    configFile: repoPath('vite.config.ts'),
-    root: repoPath('.'),
-    mode: 'production',
-    logLevel: 'warn',
-  });
+  await viteBuild('vite.config.ts');
   return WIDGET_BUNDLE;
 }
