@@ -1,6 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// The protections that need a browser or a human (an Origin, a form token at least 3 s old, a
+// solved proof of work) or that refuse floods: off, as the integration suites run; the benchmark
+// is one client flooding from loopback. File-type, honeypot and text checks stay on.
+import { PROTECTIONS_OFF } from '../../server/integration/harness.ts';
 import { BENCH_TOKEN } from './bench-account.ts';
 import { buildServer } from './build-server.ts';
 import { startChildServer, type ChildServer } from './child-process.ts';
@@ -13,23 +17,6 @@ export interface RelayOptions {
   /** TOMTICKET_CREATE_CUSTOMERS; default true, the server's own default. */
   createCustomers?: boolean;
 }
-
-/**
- * The anti-abuse protections that need a browser or a human (an Origin header, a form token at
- * least 3 s old, a solved proof of work) or that exist to refuse floods (rate limits per IP,
- * e-mail and server): off, as server/integration/harness.ts turns them off, since the benchmark
- * is one client flooding from loopback. File-type checks, the honeypot and the text checks stay on.
- */
-export const PROTECTIONS_OFF: Readonly<Record<string, string>> = {
-  ALLOW_NO_ORIGIN: 'true',
-  RATE_LIMIT_IP_HOUR: '0',
-  RATE_LIMIT_IP_DAY: '0',
-  RATE_LIMIT_EMAIL_HOUR: '0',
-  RATE_LIMIT_EMAIL_DAY: '0',
-  RATE_LIMIT_GLOBAL_HOUR: '0',
-  MIN_SUBMIT_SECONDS: '0',
-  PROOF_OF_WORK: 'false',
-};
 
 /**
  * Our companion server as production runs it, `node dist/server/main.js` built from the current
