@@ -24,7 +24,7 @@ async function showErrors(form: Locator): Promise<void> {
 
 for (const { theme, path } of [
   { theme: 'light', path: '/index.html' },
-  { theme: 'dark', path: '/dark.html' },
+  { theme: 'dark', path: '/index.html?theme=dark' },
 ]) {
   test(`axe finds no violations in the inline form, ${theme} theme`, async ({ page }) => {
     const form = await openInlineForm(page, path);

@@ -66,7 +66,7 @@ test('screenshot: inline form, light theme', async ({ page }) => {
 });
 
 test('screenshot: inline form, dark theme', async ({ page }) => {
-  const form = await openInlineForm(page, '/dark.html');
+  const form = await openInlineForm(page, '/index.html?theme=dark');
   await fillForShowing(form);
   await expect(form.locator('div.tt')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
   await blur(page);

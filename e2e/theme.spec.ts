@@ -37,7 +37,7 @@ function expectLight(look: Look) {
 test('theme="dark" draws the dark tokens, unlike theme="light"', async ({ page }) => {
   const light = await lookOf(await openInlineForm(page, '/index.html'));
   expectLight(light);
-  const dark = await lookOf(await openInlineForm(page, '/dark.html'));
+  const dark = await lookOf(await openInlineForm(page, '/index.html?theme=dark'));
   expectDark(dark);
   expect(dark.accent).not.toBe(light.accent);
   // The documented defaults of both themes.
@@ -47,7 +47,7 @@ test('theme="dark" draws the dark tokens, unlike theme="light"', async ({ page }
 
 test('theme="auto" follows prefers-color-scheme, also when it changes while the form is shown', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  const form = await openInlineForm(page, '/auto.html');
+  const form = await openInlineForm(page, '/index.html?theme=auto');
   expectDark(await lookOf(form));
   await page.emulateMedia({ colorScheme: 'light' });
   expectLight(await lookOf(form));

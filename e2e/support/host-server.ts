@@ -1,7 +1,8 @@
 /**
  * Serves the e2e host pages (e2e/pages/*.html) from an origin other than the companion server's,
  * the way a customer's site embeds the widget. `{{SERVER}}` in a page becomes the server's
- * origin. A page named `csp-*.html` is served with a strict Content-Security-Policy.
+ * origin, `{{THEME}}` the `?theme=` of the address (light, dark or auto; light by default). A page
+ * named `csp-*.html` is served with a strict Content-Security-Policy.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { HOST_ORIGIN, SERVER_ORIGIN } from './ports.ts';
 
 const pagesDir = join(import.meta.dirname, '..', 'pages');
+const THEMES = ['light', 'dark', 'auto'];
 
 function strictPolicy(): string {
   // default-src 'self' without 'unsafe-inline': the widget must style itself without <style> or style="".
@@ -21,13 +23,21 @@ function strictPolicy(): string {
 }
 
 const server = createServer(async (request, response) => {
-  const name = new URL(request.url ?? '/', HOST_ORIGIN).pathname.slice(1) || 'index.html';
+  const url = new URL(request.url ?? '/', HOST_ORIGIN);
+  const name = url.pathname.slice(1) || 'index.html';
+  const theme = url.searchParams.get('theme') ?? 'light';
+  if (!THEMES.includes(theme)) {
+    response.writeHead(400).end('theme must be light, dark or auto');
+    return;
+  }
   if (!/^[a-z0-9-]+\.html$/.test(name)) {
     response.writeHead(404).end('not found');
     return;
   }
   try {
-    const html = (await readFile(join(pagesDir, name), 'utf8')).replaceAll('{{SERVER}}', SERVER_ORIGIN);
+    const html = (await readFile(join(pagesDir, name), 'utf8'))
+      .replaceAll('{{SERVER}}', SERVER_ORIGIN)
+      .replaceAll('{{THEME}}', theme);
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
     if (name.startsWith('csp-')) headers['content-security-policy'] = strictPolicy();
     response.writeHead(200, headers).end(html);

@@ -3,9 +3,18 @@ import { runInNewContext } from 'node:vm';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, PROTECTION, type ErrorCode } from '../../contract/index.ts';
-import { solveServerChallenge } from './challenge.ts';
-import { ALLOWED_ORIGIN, PROTECTIONS_ON, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
+import { readyChallenge, solveServerChallenge } from './challenge.ts';
+import {
+  ALLOWED_ORIGIN,
+  PROTECTIONS_ON,
+  spoolIsEmpty,
+  startHarness,
+  TEST_TOKEN,
+  textsShowingToken,
+  validFields,
+  waitFor,
+  type Harness,
+} from './harness.ts';
 import { sendRawBytes } from './raw-socket.ts';
 
 /**
@@ -264,9 +273,7 @@ describe(`the bad-input corpus (${CASES.length} crafted requests)`, () => {
       REQUEST_TIMEOUT_MS: '3000',
       HEADERS_TIMEOUT_MS: '2000',
     });
-    const first = await solveServerChallenge(harness.server.url, ALLOWED_ORIGIN);
-    agedToken = first.headers[PROTECTION.formTokenHeader] as string;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, first.readyAt - Date.now())));
+    agedToken = (await readyChallenge(harness.server.url, ALLOWED_ORIGIN))[PROTECTION.formTokenHeader] as string;
     Object.assign(context, {
       harness,
       async proofs() {
@@ -325,15 +332,6 @@ describe(`the bad-input corpus (${CASES.length} crafted requests)`, () => {
 
 function testCase(name: string): Case {
   return CASES.find((candidate) => candidate.name === name) as Case;
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return condition();
 }
 
 /** V8's collector, exposed at run time (vitest does not start workers with --expose-gc). */

@@ -275,3 +275,13 @@ export async function spoolIsEmpty(harness: Harness): Promise<boolean> {
 export function textsShowingToken(harness: Pick<Harness, 'observed' | 'logLines'>): string[] {
   return [...harness.observed, ...harness.logLines].filter((text) => text.includes(TEST_TOKEN));
 }
+
+/** Polls `condition` every 25 ms until it holds or `timeoutMs` pass; answers whether it held. */
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return condition();
+}

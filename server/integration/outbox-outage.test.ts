@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patternedBytes, sha256Of } from '../sandbox/test-kit.ts';
-import { formOf, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
+import { formOf, startHarness, TEST_TOKEN, textsShowingToken, validFields, type Harness } from './harness.ts';
 
 const TICKETS = 100;
 const OUTAGE_AFTER_LAST_ANSWER_MS = 2000;

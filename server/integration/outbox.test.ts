@@ -3,8 +3,15 @@ import { createLogger } from '../log/create-logger.ts';
 import { runOutboxCommand } from '../outbox/outbox-command.ts';
 import { createOutboxStore } from '../outbox/outbox-store.ts';
 import { sha256Of } from '../sandbox/test-kit.ts';
-import { formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
+import {
+  formOf,
+  spoolIsEmpty,
+  startHarness,
+  TEST_TOKEN,
+  textsShowingToken,
+  validFields,
+  type Harness,
+} from './harness.ts';
 
 // Faults hit criar_chamado itself (no customer check first); retries come fast.
 const ENV = {

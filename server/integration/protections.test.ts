@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROTECTION } from '../../contract/index.ts';
-import { solveServerChallenge } from './challenge.ts';
+import { readyChallenge, solveServerChallenge } from './challenge.ts';
 import {
   ALLOWED_ORIGIN,
   formOf,
@@ -10,10 +10,10 @@ import {
   startHarness,
   TEST_CUSTOMER,
   TEST_TOKEN,
+  textsShowingToken,
   validFields,
   type Harness,
 } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
 
 const IDENTITY_SECRET = 'integration-identity-secret-0123456789';
 const FORM_SECRET = 'integration-form-secret-0123456789abcd';
@@ -59,9 +59,7 @@ describe('every protection on, as by default', () => {
       RATE_LIMIT_EMAIL_HOUR: '1000',
       RATE_LIMIT_EMAIL_DAY: '1000',
     });
-    const solved = await solveServerChallenge(harness.server.url, ALLOWED_ORIGIN);
-    agedToken = solved.headers[PROTECTION.formTokenHeader] as string;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, solved.readyAt - Date.now())));
+    agedToken = (await readyChallenge(harness.server.url, ALLOWED_ORIGIN))[PROTECTION.formTokenHeader] as string;
   });
   afterAll(async () => {
     expectNoTokenIn(harness);

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { formOf, spoolIsEmpty, startHarness, TEST_CUSTOMER, TEST_TOKEN, validFields, type Harness } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
+import {
+  formOf,
+  spoolIsEmpty,
+  startHarness,
+  TEST_CUSTOMER,
+  TEST_TOKEN,
+  textsShowingToken,
+  validFields,
+  type Harness,
+} from './harness.ts';
 
 const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');

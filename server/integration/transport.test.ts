@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../contract/index.ts';
-import { ALLOWED_ORIGIN, formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
+import {
+  ALLOWED_ORIGIN,
+  formOf,
+  spoolIsEmpty,
+  startHarness,
+  TEST_TOKEN,
+  textsShowingToken,
+  validFields,
+  waitFor,
+  type Harness,
+} from './harness.ts';
 
 const BOUNDARY = 'integration-test-boundary-4f1c';
 const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -19,15 +28,6 @@ function* endlessUpload(totalBytes: number): Iterable<Uint8Array> {
   );
   const chunk = new Uint8Array(64 * 1024).fill(0x61);
   for (let sent = 0; sent < totalBytes; sent += chunk.length) yield chunk;
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return condition();
 }
 
 describe('the HTTP surface', () => {

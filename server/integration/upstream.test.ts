@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
+import {
+  formOf,
+  spoolIsEmpty,
+  startHarness,
+  TEST_TOKEN,
+  textsShowingToken,
+  validFields,
+  type Harness,
+} from './harness.ts';
 
 /** The most requests the fake saw in any window of `windowMs` starting at a request. */
 function busiestWindow(times: readonly number[], windowMs: number): number {

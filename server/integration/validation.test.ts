@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../contract/index.ts';
-import { formOf, spoolIsEmpty, startHarness, TEST_TOKEN, validFields, type Harness } from './harness.ts';
-import { textsShowingToken } from './harness.ts';
+import {
+  formOf,
+  spoolIsEmpty,
+  startHarness,
+  TEST_TOKEN,
+  textsShowingToken,
+  validFields,
+  type Harness,
+} from './harness.ts';
 
 function without(name: string): Record<string, string> {
   const fields = validFields();
