@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSpoolFolder, planSpoolFolder, sweepSpool } from './spool-folder.ts';
+import { planSpoolFolder, sweepSpool } from './spool-folder.ts';
 
 let spoolDir: string;
 beforeEach(async () => {
@@ -12,10 +12,11 @@ afterEach(async () => {
   await rm(join(spoolDir, '..'), { recursive: true, force: true });
 });
 
-describe('createSpoolFolder', () => {
+describe('planSpoolFolder', () => {
   it('makes a separate folder per request under the spool folder, and removes it with its files', async () => {
-    const first = await createSpoolFolder(spoolDir);
-    const second = await createSpoolFolder(spoolDir);
+    const first = planSpoolFolder(spoolDir);
+    const second = planSpoolFolder(spoolDir);
+    await Promise.all([first.prepare(), second.prepare()]);
     expect(first.path).not.toBe(second.path);
     await writeFile(join(first.path, '0'), 'data');
 
@@ -23,9 +24,7 @@ describe('createSpoolFolder', () => {
 
     expect(await readdir(spoolDir)).toEqual([second.path.slice(spoolDir.length + 1)]);
   });
-});
 
-describe('planSpoolFolder', () => {
   it('touches the disk only when prepared, once, and removes what it made', async () => {
     const unused = planSpoolFolder(spoolDir);
     await unused.remove();
@@ -42,9 +41,10 @@ describe('planSpoolFolder', () => {
 
 describe('sweepSpool', () => {
   it('removes only old request folders', async () => {
-    const old = await createSpoolFolder(spoolDir);
+    const old = planSpoolFolder(spoolDir);
+    const recent = planSpoolFolder(spoolDir);
+    await Promise.all([old.prepare(), recent.prepare()]);
     await writeFile(join(old.path, '0'), 'left behind');
-    const recent = await createSpoolFolder(spoolDir);
     await mkdir(join(spoolDir, 'not-ours'));
     const hourAgo = new Date(Date.now() - 3_600_000);
     await utimes(old.path, hourAgo, hourAgo);

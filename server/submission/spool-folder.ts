@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A fresh folder holding one request's uploads. */
@@ -10,19 +10,6 @@ export interface SpoolFolder {
 }
 
 const FOLDER_PREFIX = 'upload-';
-
-/** Makes a private, uniquely named folder under `spoolDir` (created when missing) for one request. */
-export async function createSpoolFolder(spoolDir: string): Promise<SpoolFolder> {
-  await mkdir(spoolDir, { recursive: true, mode: 0o700 });
-  const path = await mkdtemp(join(spoolDir, FOLDER_PREFIX));
-  return {
-    path,
-    async remove() {
-      // maxRetries covers a file that a just-destroyed write stream still holds on some platforms.
-      await rm(path, { recursive: true, force: true, maxRetries: 3 });
-    },
-  };
-}
 
 /** A request's spool folder that exists only once something needs it. */
 export interface LazySpoolFolder extends SpoolFolder {
@@ -46,6 +33,7 @@ export function planSpoolFolder(spoolDir: string): LazySpoolFolder {
     async remove() {
       if (created === undefined) return;
       await created.catch(() => undefined);
+      // maxRetries covers a file that a just-destroyed write stream still holds on some platforms.
       await rm(path, { recursive: true, force: true, maxRetries: 3 });
     },
   };
