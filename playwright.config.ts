@@ -14,7 +14,7 @@ const server = new URL(SERVER_ORIGIN);
 // server on the same checkout must not deliver this run's tickets, nor this run replay leftovers.
 // Workers load this file again; they inherit the variable, so only the first load empties it.
 if (!process.env.E2E_DATA_DIR) {
-  process.env.E2E_DATA_DIR = join(tmpdir(), 'tomticket-form-e2e');
+  process.env.E2E_DATA_DIR = join(tmpdir(), `tomticket-form-e2e-${server.port}`);
   rmSync(process.env.E2E_DATA_DIR, { recursive: true, force: true });
 }
 const host = new URL(HOST_ORIGIN);

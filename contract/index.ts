@@ -24,5 +24,16 @@ export {
 export { SUBMISSION_FIELDS, customFieldName, parseCustomFieldName } from './submission.ts';
 export { countChars } from './count-chars.ts';
 export { utf8Length } from './utf8-length.ts';
+export {
+  DEFAULT_TEXT_RULES,
+  formatMessage,
+  messageSentLength,
+  normaliseTypedText,
+  sentLength,
+  typedTextSentLength,
+  type LengthUnit,
+  type MessageFormat,
+  type TextRules,
+} from './sent-text.ts';
 export { PROTECTION, type ProofChallenge, type ChallengeBody } from './protection.ts';
 export { estimateMultipartBytes, type TextEntry, type FileEntry } from './estimate-multipart-bytes.ts';

@@ -1,5 +1,6 @@
 import type { Limits } from './limits.ts';
 import type { Priority } from './priority.ts';
+import type { TextRules } from './sent-text.ts';
 
 /** The custom-field kinds a site owner can define. */
 export const CUSTOM_FIELD_TYPES = ['text', 'textarea', 'number', 'email', 'date', 'select', 'checkbox'] as const;
@@ -55,6 +56,8 @@ export interface FormSchema {
   priorities: Priority[];
   defaultPriority: Priority;
   limits: Limits;
+  /** How the message is sent and how the limits are counted: the widget's counters count the same way. */
+  textRules: TextRules;
   customer: {
     /** The customer must type an e-mail (always true unless the server sends tickets as one fixed customer). */
     emailRequired: boolean;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PRIORITY, LIMITS, PRIORITIES, type FormSchema } from '../contract/index.ts';
+import { DEFAULT_PRIORITY, DEFAULT_TEXT_RULES, LIMITS, PRIORITIES, type FormSchema } from '../contract/index.ts';
 import { createApp, type AppDeps } from './app.ts';
 import { DELIVERY_DEFAULTS, readConfig } from './config/read-config.ts';
 import { createLogger } from './log/index.ts';
@@ -18,6 +18,7 @@ const SCHEMA: FormSchema = {
   priorities: [...PRIORITIES],
   defaultPriority: DEFAULT_PRIORITY,
   limits: LIMITS,
+  textRules: DEFAULT_TEXT_RULES,
   customer: { emailRequired: true, nameRequired: false },
 };
 const SECRET = 'app-test-secret-token';

@@ -1,5 +1,6 @@
 import {
   DEFAULT_PRIORITY,
+  DEFAULT_TEXT_RULES,
   LIMITS,
   PRIORITIES,
   isPriority,
@@ -26,6 +27,7 @@ export function buildFormSchema(
     priorities: [...PRIORITIES],
     defaultPriority: isPriority(config.defaultPriority) ? config.defaultPriority : DEFAULT_PRIORITY,
     limits: { ...LIMITS },
+    textRules: DEFAULT_TEXT_RULES,
     customer: { emailRequired: true, nameRequired: config.askName ?? true },
   };
 }

@@ -1,7 +1,7 @@
 import { LIMITS, countChars, customFieldName } from '../../contract/index.ts';
 import type { CustomField } from '../../contract/index.ts';
 import { isEmailAddress } from './is-email-address.ts';
-import { normaliseText } from './normalise-text.ts';
+import { normaliseTypedText } from '../../contract/index.ts';
 import type { SubmissionProblem } from './types.ts';
 
 /** A checkbox's answer as forwarded to TomTicket, where agents read custom fields as text. */
@@ -25,7 +25,7 @@ export function validateCustomField(field: CustomField, raw: string | undefined)
     ok: false,
     problem: { code, message: `${field.label}: ${message}`, field: name },
   });
-  const value = normaliseText(raw ?? '');
+  const value = normaliseTypedText(raw ?? '');
 
   if (field.type === 'checkbox') {
     const checked = value === 'true' || value === 'on';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRIORITY, LIMITS, PRIORITIES } from '../../contract/index.ts';
+import { DEFAULT_PRIORITY, DEFAULT_TEXT_RULES, LIMITS, PRIORITIES } from '../../contract/index.ts';
 import type { FormSchema } from '../../contract/index.ts';
 import type { ReceivedFile, ReceivedSubmission } from './types.ts';
 import { validateSubmission } from './validate-submission.ts';
@@ -28,6 +28,7 @@ const SCHEMA: FormSchema = {
   priorities: [...PRIORITIES],
   defaultPriority: DEFAULT_PRIORITY,
   limits: LIMITS,
+  textRules: DEFAULT_TEXT_RULES,
   customer: { emailRequired: true, nameRequired: true },
 };
 

@@ -2,7 +2,7 @@ import { LIMITS, SUBMISSION_FIELDS, countChars, customFieldName, parseCustomFiel
 import type { Department, FormSchema, Priority, SubmissionFieldName } from '../../contract/index.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
 import { isEmailAddress } from './is-email-address.ts';
-import { normaliseText } from './normalise-text.ts';
+import { normaliseTypedText } from '../../contract/index.ts';
 import { validateCustomField } from './validate-custom-field.ts';
 import type { ReceivedField, ReceivedSubmission, SubmissionProblem } from './types.ts';
 
@@ -41,7 +41,7 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
     }
     const entry = sent[0];
     if (entry === undefined) return '';
-    const value = normaliseText(entry.value);
+    const value = normaliseTypedText(entry.value);
     if (entry.valueTruncated || countChars(value) > maxChars) {
       report({ code: 'too_long', message: `${label} must be at most ${maxChars} characters.`, field: name });
       return undefined;

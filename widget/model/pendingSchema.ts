@@ -1,4 +1,4 @@
-import { DEFAULT_PRIORITY, LIMITS, PRIORITIES, type FormSchema } from '../../contract/index.ts';
+import { DEFAULT_PRIORITY, DEFAULT_TEXT_RULES, LIMITS, PRIORITIES, type FormSchema } from '../../contract/index.ts';
 
 /**
  * The form as the contract alone describes it, drawn before `GET /api/form` answers: its limits,
@@ -9,5 +9,6 @@ export const PENDING_SCHEMA: FormSchema = {
   priorities: [...PRIORITIES],
   defaultPriority: DEFAULT_PRIORITY,
   limits: LIMITS,
+  textRules: DEFAULT_TEXT_RULES,
   customer: { emailRequired: true, nameRequired: true },
 };

@@ -1,4 +1,4 @@
-import { LIMITS, type FormSchema } from '../../contract/index.ts';
+import { DEFAULT_TEXT_RULES, LIMITS, type FormSchema } from '../../contract/index.ts';
 
 /** A schema with two departments, categories and one custom field of every type, for the widget's tests. */
 export function testSchema(): FormSchema {
@@ -36,6 +36,7 @@ export function testSchema(): FormSchema {
     priorities: [1, 2, 3, 4],
     defaultPriority: 1,
     limits: { ...LIMITS },
+    textRules: DEFAULT_TEXT_RULES,
     customer: { emailRequired: true, nameRequired: true },
   };
 }
