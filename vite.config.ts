@@ -35,6 +35,17 @@ export default defineConfig({
         },
       },
       {
+        // nginx in front of the server, configured as the README says (npm run test:nginx).
+        extends: true,
+        test: {
+          name: 'nginx',
+          environment: 'node',
+          include: ['deploy/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'widget',
