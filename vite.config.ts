@@ -35,10 +35,10 @@ export default defineConfig({
         },
       },
       {
-        // nginx in front of the server, configured as the README says (npm run test:nginx).
+        // The production setup the README shows: its files verbatim, nginx in front of the server (npm run test:deploy).
         extends: true,
         test: {
-          name: 'nginx',
+          name: 'deploy',
           environment: 'node',
           include: ['deploy/**/*.test.ts'],
           testTimeout: 60_000,
