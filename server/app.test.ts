@@ -149,7 +149,7 @@ describe('createApp', () => {
       ok: true,
       mode: 'live',
       upstream: { reachable: null },
-      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null },
+      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null, usedMb: 0, maxMb: 1024 },
     });
   });
 

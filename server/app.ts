@@ -59,10 +59,11 @@ export function createApp(deps: AppDeps): WebApp {
   // The widget and the validation see the same schema: without e-mail and name when anonymous
   // tickets go to one fixed customer.
   const schemaSource = { get: async () => protection.adaptSchema(await deps.schemaSource.get()) };
-  // What /healthz shows of the outbox: the queue, and its size against OUTBOX_MAX_MB.
+  // What /healthz shows of the outbox: the queue, and its size against OUTBOX_MAX_MB, measured
+  // now (deliveries since the last walk included), as the queue's figures are.
   const outboxStatus = async () => ({
     ...(await deps.delivery.status()),
-    usedMb: toMb(deps.outboxUsage.bytes()),
+    usedMb: toMb(await deps.outboxUsage.measure()),
     maxMb: toMb(deps.outboxUsage.maxBytes),
   });
   const routes = new Map<string, MethodTable>([
