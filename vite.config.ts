@@ -35,6 +35,17 @@ export default defineConfig({
         },
       },
       {
+        // The production setup the README shows: its files verbatim, nginx in front of the server (npm run test:deploy).
+        extends: true,
+        test: {
+          name: 'deploy',
+          environment: 'node',
+          include: ['deploy/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'widget',

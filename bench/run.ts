@@ -4,6 +4,7 @@
  * Each part also runs alone: npx tsx bench/<part>.ts.
  */
 import { meterLoad } from './meter-load.ts';
+import { outboxWalk } from './outbox-walk.ts';
 import { oversize } from './oversize.ts';
 import { relayMemory } from './relay-memory.ts';
 import { relayThroughput } from './relay-throughput.ts';
@@ -14,7 +15,7 @@ import { formatTable, type Row } from './support/table.ts';
 import { timeToUsable } from './time-to-usable.ts';
 import { widgetWeight } from './widget-weight.ts';
 
-const PARTS: readonly Part[] = [widgetWeight, timeToUsable, meterLoad, relayMemory, relayThroughput, oversize];
+const PARTS: readonly Part[] = [widgetWeight, timeToUsable, meterLoad, relayMemory, relayThroughput, oversize, outboxWalk];
 
 /** Runs the parts in order and prints the machine, the one table and each part's details. */
 async function main(): Promise<void> {

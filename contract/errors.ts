@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'invalid_idempotency_key',
   'idempotency_conflict',
   'idempotency_mismatch',
+  'attachments_unavailable',
   'internal',
 ] as const;
 

@@ -8,6 +8,7 @@ import { DELIVERY_DEFAULTS, readConfig } from './config/read-config.ts';
 import { createLogger } from './log/index.ts';
 import { createDelivery } from './outbox/delivery.ts';
 import { createIdempotencyStore } from './outbox/idempotency-store.ts';
+import { createOutboxDiskUsage } from './outbox/outbox-disk-usage.ts';
 import { createOutboxStore } from './outbox/outbox-store.ts';
 import { PROTECTIONS_OFF } from './integration/harness.ts';
 import { createUpstreamHealth } from './routes/upstream-health.ts';
@@ -58,6 +59,7 @@ function app(overrides: Partial<AppDeps> = {}, env: NodeJS.ProcessEnv = { TOMTIC
     upstreamHealth,
     delivery: createDelivery({ store, idempotency, client, logger, config: DELIVERY_DEFAULTS }),
     idempotency,
+    outboxUsage: createOutboxDiskUsage({ root: join(root, 'data'), maxBytes: 1024 * 1024 * 1024 }),
     logger,
     publicRoot: root,
     ...overrides,
@@ -147,7 +149,7 @@ describe('createApp', () => {
       ok: true,
       mode: 'live',
       upstream: { reachable: null },
-      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null },
+      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null, usedMb: 0, maxMb: 1024 },
     });
   });
 

@@ -7,6 +7,7 @@ import type { RequestContext, WebApp } from './http/types.ts';
 import type { Logger } from './log/types.ts';
 import type { TicketDelivery } from './outbox/delivery.ts';
 import type { IdempotencyStore } from './outbox/idempotency-store.ts';
+import type { OutboxDiskUsage } from './outbox/outbox-disk-usage.ts';
 import { createProtection } from './protection/create-protection.ts';
 import { checkHeaderCount } from './protection/header-count.ts';
 import { refusalResponse } from './protection/refusal-response.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   delivery: TicketDelivery;
   /** Idempotency-Key records of POST /api/tickets. */
   idempotency: IdempotencyStore;
+  /** The outbox's size against OUTBOX_MAX_MB, for the tickets route and /healthz. */
+  outboxUsage: OutboxDiskUsage;
   logger: Logger;
   /** Folder holding index.html and dist/widget.js; default the repository root. */
   publicRoot?: string;
@@ -42,6 +45,8 @@ export interface AppDeps {
 type Handler = (request: Request, context: RequestContext) => Response | Promise<Response>;
 type MethodTable = Readonly<Partial<Record<string, Handler>>>;
 
+// Deliveries free room the next walk sees: /healthz shows it within this long.
+const HEALTH_SIZE_MAX_AGE_MS = 10_000;
 const INTERNAL_ERROR = { code: 'internal', message: 'Something went wrong on the server.' } as const;
 
 /**
@@ -56,11 +61,18 @@ export function createApp(deps: AppDeps): WebApp {
   // The widget and the validation see the same schema: without e-mail and name when anonymous
   // tickets go to one fixed customer.
   const schemaSource = { get: async () => protection.adaptSchema(await deps.schemaSource.get()) };
+  // What /healthz shows of the outbox: the queue, and its size against OUTBOX_MAX_MB from a walk
+  // at most HEALTH_SIZE_MAX_AGE_MS old (a monitor polling often does not walk a large outbox each time).
+  const outboxStatus = async () => ({
+    ...(await deps.delivery.status()),
+    usedMb: toMb(await deps.outboxUsage.recent(HEALTH_SIZE_MAX_AGE_MS)),
+    maxMb: toMb(deps.outboxUsage.maxBytes),
+  });
   const routes = new Map<string, MethodTable>([
     ['/api/form', { GET: createFormRoute({ ...deps, schemaSource }) }],
     ['/api/challenge', { GET: createChallengeRoute(protection) }],
     ['/api/tickets', { POST: createTicketsRoute({ ...deps, schemaSource, protection, spoolDir: deps.config.spoolDir }) }],
-    ['/healthz', { GET: createHealthRoute(deps.config.mode, deps.upstreamHealth, deps.delivery.status) }],
+    ['/healthz', { GET: createHealthRoute(deps.config.mode, deps.upstreamHealth, outboxStatus) }],
     ['/', { GET: createIndexRoute(publicRoot) }],
     ['/widget.js', { GET: createWidgetRoute(publicRoot) }],
   ]);
@@ -79,27 +91,38 @@ export function createApp(deps: AppDeps): WebApp {
     }
   }
 
+  /**
+   * An /api/* request: refused at once for a client refused too often lately (its connection closed
+   * right after, even mid-upload); else answered, and counted against its client when refused (403, 429).
+   */
   async function answerApi(request: Request, context: RequestContext, methods: MethodTable): Promise<Response> {
     const origin = request.headers.get('origin');
-    const vary = { Vary: 'Origin' };
-    if (origin !== null && !originPolicy.allows(origin)) {
-      return errorResponse(
-        403,
-        { code: 'origin_not_allowed', message: 'This site is not allowed to use this form server (ALLOWED_ORIGINS).' },
-        { headers: vary },
-      );
+    const allowed = origin === null || originPolicy.allows(origin);
+    // An allowed page may read the refusal, so the widget can say how long to wait.
+    const cors = { Vary: 'Origin', ...(origin !== null && allowed ? allowOriginHeaders(origin) : {}) };
+    const cutOff = protection.refusedTooOften(request, context);
+    if (cutOff) {
+      context.closeAfterAnswer?.();
+      return withHeaders(cutOff, cors);
     }
+    const response = allowed
+      ? await answerAllowedApi(request, context, methods, origin)
+      : errorResponse(403, { code: 'origin_not_allowed', message: 'This site is not allowed to use this form server (ALLOWED_ORIGINS).' });
+    if (response.status === 403 || response.status === 429) protection.countRefused(request, context);
+    return withHeaders(response, cors);
+  }
+
+  async function answerAllowedApi(request: Request, context: RequestContext, methods: MethodTable, origin: string | null): Promise<Response> {
     if (request.method === 'OPTIONS') {
       const headers = origin === null ? { Allow: API_METHODS.join(', ') } : preflightHeaders(origin);
-      return new Response(null, { status: 204, headers: { ...headers, ...vary } });
+      return new Response(null, { status: 204, headers });
     }
-    const response = (await safely(request, () => dispatch(request, context, methods))) as Response;
-    return withHeaders(response, origin === null ? vary : { ...allowOriginHeaders(origin), ...vary });
+    return (await safely(request, () => dispatch(request, context, methods))) as Response;
   }
 
   return async (request, context) => {
     const response = await safely(request, async () => {
-      const crowded = checkHeaderCount(request.headers);
+      const crowded = checkHeaderCount(request.headers, context.headerLines);
       if (crowded) return refusalResponse(crowded);
       const path = new URL(request.url).pathname;
       const methods = routes.get(path);
@@ -110,6 +133,11 @@ export function createApp(deps: AppDeps): WebApp {
     });
     return withSecurityHeaders(response as Response);
   };
+}
+
+/** Bytes as megabytes with one decimal, as /healthz shows them. */
+function toMb(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 function dispatch(request: Request, context: RequestContext, methods: MethodTable): Response | Promise<Response> {

@@ -5,9 +5,11 @@
  */
 import { readConfig } from './config/read-config.ts';
 import { createRedactor } from './log/create-redactor.ts';
+import { secretsInEnv } from './log/secrets-in-env.ts';
 import { startServer, startupMessage } from './start-server.ts';
 
-const redact = createRedactor([process.env.TOMTICKET_TOKEN?.trim() ?? '']);
+// Every secret, not only the token: a value pasted into the wrong variable is quoted by its error.
+const redact = createRedactor(secretsInEnv(process.env));
 
 try {
   const config = readConfig(process.env);

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
 import { LIMITS } from '../contract/index.ts';
 import { createApp } from './app.ts';
-import { DEFAULT_DATA_DIR, DELIVERY_DEFAULTS } from './config/read-config.ts';
+import { DEFAULT_DATA_DIR, DEFAULT_MAX_CONNECTIONS, DEFAULT_OUTBOX_MAX_MB, DELIVERY_DEFAULTS } from './config/read-config.ts';
 import type { ServerConfig } from './config/types.ts';
 import { listenNode } from './http/node-listener.ts';
 import { createLogger, type Logger } from './log/index.ts';
 import { createDelivery, type TicketDelivery } from './outbox/delivery.ts';
 import { createIdempotencyStore } from './outbox/idempotency-store.ts';
+import { createOutboxDiskUsage } from './outbox/outbox-disk-usage.ts';
 import { createOutboxStore } from './outbox/outbox-store.ts';
 import { createUpstreamHealth } from './routes/upstream-health.ts';
 import { sweepSpool } from './submission/spool-folder.ts';
@@ -49,6 +50,9 @@ const CLOSE_GRACE_MS = 3000;
 // Far longer than any request can live (upload timeout plus upstream calls and their retries).
 const STALE_SPOOL_MS = 60 * 60 * 1000;
 const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
+// Often enough that room freed by deliveries is seen within a minute; a walk of a large outbox
+// (tens of thousands of items during a long outage) takes a second or two of file-system calls.
+const OUTBOX_MEASURE_MS = 60 * 1000;
 
 /**
  * Starts the server: in sandbox mode first a fake TomTicket on 127.0.0.1 (demo departments,
@@ -64,7 +68,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     config = { ...config, tomticket: { ...config.tomticket, token: SANDBOX_TOKEN, apiUrl: fake.url } };
   }
   // The protections' secrets are as secret as the token: no log line may show them either.
-  const secrets = [config.tomticket.token, config.protection?.formSecret ?? '', config.protection?.identitySecret ?? ''];
+  const otherSecrets = [config.protection?.formSecret ?? '', config.protection?.identitySecret ?? ''].filter(Boolean);
+  const secrets = [config.tomticket.token, ...otherSecrets];
   const logger = options.logger ?? createLogger({ secrets, write: options.log });
   let startedDelivery: TicketDelivery | undefined;
 
@@ -75,6 +80,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       createTomTicketClient({
         apiUrl: config.tomticket.apiUrl,
         token: config.tomticket.token,
+        otherSecrets,
         timeoutMs: config.tomticket.timeoutMs,
         createCustomers: config.tomticket.createCustomers,
         limiter: createRateLimiter({ requestsPerSecond: config.tomticket.requestsPerSecond }),
@@ -82,9 +88,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }),
     );
     const dataDir = config.dataDir ?? resolve(DEFAULT_DATA_DIR);
-    const idempotency = createIdempotencyStore({ dir: join(dataDir, 'idempotency') });
+    const store = createOutboxStore({ root: dataDir, logger, secrets });
+    // A key's answer is kept while its ticket is in the outbox, however long an outage lasts.
+    const idempotency = createIdempotencyStore({ dir: join(dataDir, 'idempotency'), isHeld: store.holds });
     const delivery = createDelivery({
-      store: createOutboxStore({ root: dataDir, logger }),
+      store,
       idempotency,
       client,
       logger,
@@ -93,6 +101,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Before listening: what a previous run left is sorted out before anything new arrives.
     await delivery.start();
     startedDelivery = delivery;
+    const outboxUsage = createOutboxDiskUsage({ root: dataDir, maxBytes: config.outboxMaxBytes ?? DEFAULT_OUTBOX_MAX_MB * 1024 * 1024 });
+    await outboxUsage.measure();
     const schemaSource = createFormSchemaSource({
       client,
       config: formConfig,
@@ -106,14 +116,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       upstreamHealth,
       delivery,
       idempotency,
+      outboxUsage,
       logger,
-      ...(fake ? { extraRoutes: createSandboxRoutes(fake, delivery.entries) } : {}),
+      ...(fake ? { extraRoutes: createSandboxRoutes(fake, delivery.entries, secrets) } : {}),
     });
     const listener = await listenNode(app, {
       host: config.host,
       port: config.port,
       requestTimeoutMs: config.requestTimeoutMs,
       headersTimeoutMs: config.headersTimeoutMs,
+      maxConnections: config.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+      ...(config.writeTimeoutMs !== undefined ? { writeTimeoutMs: config.writeTimeoutMs } : {}),
       bodyLimitBytes: LIMITS.requestMaxBytes,
       logger,
     });
@@ -126,6 +139,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       idempotency.sweep().catch((error: unknown) => logger.warn('could not sweep idempotency records', { error }));
     void sweepIdempotency();
     const sweeper = setInterval(sweepIdempotency, IDEMPOTENCY_SWEEP_MS).unref();
+    // What left the outbox (delivered, dropped) is seen by the next walk; what arrives is counted at once.
+    const measurer = setInterval(
+      () => void outboxUsage.measure().catch((error: unknown) => logger.warn('could not measure the outbox', { error })),
+      OUTBOX_MEASURE_MS,
+    ).unref();
     const runningFake = fake;
     return {
       url: listener.url,
@@ -134,6 +152,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(runningFake ? { fake: runningFake } : {}),
       async close() {
         clearInterval(sweeper);
+        clearInterval(measurer);
         const deliveryStopped = delivery.stop();
         await listener.close(CLOSE_GRACE_MS);
         await deliveryStopped;

@@ -27,6 +27,9 @@ describe('readConfig', () => {
       delivery: { waitMs: 15_000, retryBaseMs: 5000, retryMaxMs: 300_000, deadAfterMs: 72 * 3600 * 1000 },
       requestTimeoutMs: 60_000,
       headersTimeoutMs: 10_000,
+      maxConnections: 256,
+      writeTimeoutMs: 30_000,
+      outboxMaxBytes: 2048 * 1024 * 1024,
       // Its defaults are listed in read-protection-config.test.ts.
       protection: readProtectionConfig({}),
     });
@@ -80,6 +83,9 @@ describe('readConfig', () => {
       SPOOL_DIR: 'spool',
       REQUEST_TIMEOUT_MS: '30000',
       HEADERS_TIMEOUT_MS: '5000',
+      MAX_CONNECTIONS: '64',
+      WRITE_TIMEOUT_MS: '5000',
+      OUTBOX_MAX_MB: '100',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -97,6 +103,9 @@ describe('readConfig', () => {
       spoolDir: resolve('spool'),
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 5000,
+      maxConnections: 64,
+      writeTimeoutMs: 5000,
+      outboxMaxBytes: 100 * 1024 * 1024,
     });
   });
 
@@ -117,6 +126,9 @@ describe('readConfig', () => {
     ['OUTBOX_RETRY_BASE_MS', '0', /OUTBOX_RETRY_BASE_MS/],
     ['OUTBOX_RETRY_MAX_MS', '1', /OUTBOX_RETRY_MAX_MS \(1\) must not be less than OUTBOX_RETRY_BASE_MS \(5000\)/],
     ['OUTBOX_DEAD_AFTER_MS', 'soon', /OUTBOX_DEAD_AFTER_MS/],
+    ['MAX_CONNECTIONS', '0', /MAX_CONNECTIONS must be a whole number from 1/],
+    ['WRITE_TIMEOUT_MS', 'never', /WRITE_TIMEOUT_MS/],
+    ['OUTBOX_MAX_MB', '0', /OUTBOX_MAX_MB must be a whole number from 1/],
   ])('refuses %s=%s with a clear error', (name, value, message) => {
     expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => readConfig({ [name]: value })).toThrow(message);

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { DEFAULT_WRITE_TIMEOUT_MS } from '../http/node-listener.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import type { DeliveryConfig, ServerConfig } from './types.ts';
 import { readProtectionConfig } from './read-protection-config.ts';
@@ -14,6 +15,15 @@ const MAX_TIMEOUT_MS = 10 * 60 * 1000;
 const MAX_RETRY_PAUSE_MS = 24 * 60 * 60 * 1000;
 /** DATA_DIR when unset, relative to the working directory (git-ignored). */
 export const DEFAULT_DATA_DIR = '.data';
+/**
+ * MAX_CONNECTIONS when unset. Far more than a support form's visitors open at once (a browser uses
+ * one or two), few enough that a flood of connections cannot take the process's file descriptors,
+ * and each may be spooling up to 25 MB into SPOOL_DIR while it lasts.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 256;
+/** OUTBOX_MAX_MB when unset: a weekend-long outage of ordinary tickets, not 600 × 25 MB an hour. */
+export const DEFAULT_OUTBOX_MAX_MB = 2048;
+const MB = 1024 * 1024;
 
 /** How the outbox delivers when the environment does not say. */
 export const DELIVERY_DEFAULTS: DeliveryConfig = {
@@ -65,6 +75,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     spoolDir: resolve(readText(env, 'SPOOL_DIR') ?? join(dataDir, 'spool')),
     requestTimeoutMs,
     headersTimeoutMs,
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, { min: 1, max: 1_000_000 }),
+    writeTimeoutMs: readInteger(env, 'WRITE_TIMEOUT_MS', DEFAULT_WRITE_TIMEOUT_MS, { min: 100, max: MAX_TIMEOUT_MS }),
+    outboxMaxBytes: readInteger(env, 'OUTBOX_MAX_MB', DEFAULT_OUTBOX_MAX_MB, { min: 1, max: 100 * 1024 * 1024 }) * MB,
     dataDir,
     delivery: readDeliveryConfig(env),
     protection: readProtectionConfig(env),

@@ -11,14 +11,16 @@ describe('readProtectionConfig', () => {
   it('switches every protection on by default', () => {
     expect(readProtectionConfig({})).toEqual({
       allowNoOrigin: false,
-      trustProxy: 0,
-      rateLimits: { ipPerHour: 20, ipPerDay: 240, emailPerHour: 10, emailPerDay: 40, globalPerHour: 600 },
+      trustProxy: [],
+      // Nothing kept for signed-in customers while nobody can sign in (no IDENTITY_SECRET).
+      rateLimits: { ipPerHour: 20, ipPerDay: 240, emailPerHour: 10, emailPerDay: 40, globalPerHour: 600, globalSignedInPercent: 0, refusedPerMinute: 30 },
       honeypot: true,
       minSubmitSeconds: 3,
       formMaxAgeSeconds: 86_400,
       proofOfWork: true,
       proofOfWorkMaxNumber: 50_000,
       identityRequired: false,
+      identityAudience: 'tomticket-form',
       identityMaxLifetimeSeconds: 86_400,
       fileTypeChecks: true,
       deniedExtensions: [...DEFAULT_DENIED_EXTENSIONS],
@@ -34,12 +36,14 @@ describe('readProtectionConfig', () => {
   it('reads every variable, and turns each protection off', () => {
     const config = readProtectionConfig({
       ALLOW_NO_ORIGIN: 'true',
-      TRUST_PROXY: '2',
+      TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8 ,,::1,loopback',
       RATE_LIMIT_IP_HOUR: '0',
       RATE_LIMIT_IP_DAY: '0',
       RATE_LIMIT_EMAIL_HOUR: '3',
       RATE_LIMIT_EMAIL_DAY: '0',
       RATE_LIMIT_GLOBAL_HOUR: '0',
+      RATE_LIMIT_GLOBAL_SIGNED_IN_PERCENT: '50',
+      RATE_LIMIT_REFUSED_MINUTE: '0',
       HONEYPOT: 'false',
       MIN_SUBMIT_SECONDS: '0',
       FORM_MAX_AGE_SECONDS: '3600',
@@ -48,6 +52,7 @@ describe('readProtectionConfig', () => {
       PROOF_OF_WORK_MAX_NUMBER: '1000',
       IDENTITY_SECRET: `${SECRET}b`,
       IDENTITY_REQUIRED: 'true',
+      IDENTITY_AUDIENCE: 'support.example.com',
       IDENTITY_MAX_LIFETIME_SECONDS: '600',
       FILE_TYPE_CHECKS: 'off',
       DENIED_FILE_EXTENSIONS: ' .EXE, bat ,,js ',
@@ -55,8 +60,8 @@ describe('readProtectionConfig', () => {
     });
     expect(config).toEqual({
       allowNoOrigin: true,
-      trustProxy: 2,
-      rateLimits: { ipPerHour: 0, ipPerDay: 0, emailPerHour: 3, emailPerDay: 0, globalPerHour: 0 },
+      trustProxy: ['127.0.0.1', '10.0.0.0/8', '::1', 'loopback'],
+      rateLimits: { ipPerHour: 0, ipPerDay: 0, emailPerHour: 3, emailPerDay: 0, globalPerHour: 0, globalSignedInPercent: 50, refusedPerMinute: 0 },
       honeypot: false,
       minSubmitSeconds: 0,
       formMaxAgeSeconds: 3600,
@@ -65,6 +70,7 @@ describe('readProtectionConfig', () => {
       proofOfWorkMaxNumber: 1000,
       identitySecret: `${SECRET}b`,
       identityRequired: true,
+      identityAudience: 'support.example.com',
       identityMaxLifetimeSeconds: 600,
       fileTypeChecks: false,
       deniedExtensions: ['exe', 'bat', 'js'],
@@ -79,7 +85,9 @@ describe('readProtectionConfig', () => {
   });
 
   it.each([
-    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be a whole number/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must list proxy addresses or ranges.*invalid IP address: yes/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY must list proxy addresses/],
+    [{ RATE_LIMIT_GLOBAL_SIGNED_IN_PERCENT: '95' }, /RATE_LIMIT_GLOBAL_SIGNED_IN_PERCENT must be a whole number from 0 to 90/],
     [{ RATE_LIMIT_IP_HOUR: '-1' }, /RATE_LIMIT_IP_HOUR/],
     [{ MIN_SUBMIT_SECONDS: '1.5' }, /MIN_SUBMIT_SECONDS/],
     [{ PROOF_OF_WORK: 'maybe' }, /PROOF_OF_WORK must be true or false/],
@@ -92,6 +100,22 @@ describe('readProtectionConfig', () => {
   ])('refuses %j', (env, message) => {
     expect(() => readProtectionConfig(env)).toThrow(ConfigError);
     expect(() => readProtectionConfig(env)).toThrow(message);
+  });
+
+  it('keeps 20 % of the global cap for signed-in customers once identity tokens are accepted', () => {
+    expect(readProtectionConfig({ IDENTITY_SECRET: SECRET }).rateLimits.globalSignedInPercent).toBe(20);
+  });
+
+  it('takes TRUST_PROXY=0, the old default, as no proxy', () => {
+    expect(readProtectionConfig({ TRUST_PROXY: '0' }).trustProxy).toEqual([]);
+  });
+
+  it.each(['1', '2'])('refuses the old hop count TRUST_PROXY=%s at start, saying what to write instead', (count) => {
+    // A count believed X-Forwarded-For from anyone reaching the port; an address believes only that proxy.
+    expect(() => readProtectionConfig({ TRUST_PROXY: count })).toThrow(ConfigError);
+    expect(() => readProtectionConfig({ TRUST_PROXY: count })).toThrow(
+      new RegExp(`TRUST_PROXY=${count} counted proxies; it now names them.*TRUST_PROXY=127\\.0\\.0\\.1 for nginx or Caddy on this machine`),
+    );
   });
 
   it.each(['FORM_SECRET', 'IDENTITY_SECRET'])('refuses a short %s without repeating it', (name) => {

@@ -37,6 +37,12 @@ export interface ServerConfig {
   /** Node's http.Server requestTimeout and headersTimeout, lowered from the 300 s / 60 s defaults. */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
+  /** The most connections open at once (MAX_CONNECTIONS); readConfig always fills it, startServer has the same default. */
+  maxConnections?: number;
+  /** How long writing an answer may go without progress before the connection is dropped (WRITE_TIMEOUT_MS). */
+  writeTimeoutMs?: number;
+  /** The most bytes the outbox (queued, uncertain, dead) may hold before tickets with files are refused (OUTBOX_MAX_MB). */
+  outboxMaxBytes?: number;
   /** The anti-abuse protections; readConfig always fills it, createApp applies the same defaults without it. */
   protection?: ProtectionConfig;
 }
@@ -57,11 +63,14 @@ export interface DeliveryConfig {
 export interface ProtectionConfig {
   /** Accept tickets without an Origin header, i.e. not from a browser (ALLOW_NO_ORIGIN). */
   allowNoOrigin: boolean;
-  /** How many proxies in front of the server append to X-Forwarded-For; 0 = use the socket's address (TRUST_PROXY). */
-  trustProxy: number;
+  /**
+   * The proxies in front of the server, by address or CIDR range (or proxy-addr's `loopback`…):
+   * X-Forwarded-For is believed only from them; empty = the socket's address (TRUST_PROXY).
+   */
+  trustProxy: string[];
   /** Most tickets per window; 0 switches that limit off. */
   rateLimits: {
-    /** Per client IP (an IPv6 /64 counts as one client) and hour (RATE_LIMIT_IP_HOUR). */
+    /** Per client IP (an IPv6 /64 counts as one client; its /56 may send twice, its /48 four times as many) and hour (RATE_LIMIT_IP_HOUR). */
     ipPerHour: number;
     /** Per client IP and day (RATE_LIMIT_IP_DAY). */
     ipPerDay: number;
@@ -71,6 +80,10 @@ export interface ProtectionConfig {
     emailPerDay: number;
     /** For the whole server and hour (RATE_LIMIT_GLOBAL_HOUR). */
     globalPerHour: number;
+    /** Percent of the global cap only signed-in customers may use (RATE_LIMIT_GLOBAL_SIGNED_IN_PERCENT); 0 without IDENTITY_SECRET. */
+    globalSignedInPercent: number;
+    /** Refused requests (403, 429) per client and minute before it is answered 429 at once and cut off (RATE_LIMIT_REFUSED_MINUTE). */
+    refusedPerMinute: number;
   };
   /** Refuse submissions whose hidden honeypot field is filled (HONEYPOT). */
   honeypot: boolean;
@@ -88,6 +101,8 @@ export interface ProtectionConfig {
   identitySecret?: string;
   /** Refuse tickets without a valid identity token (IDENTITY_REQUIRED). */
   identityRequired: boolean;
+  /** The `aud` claim every identity token must carry, so tokens the site signs for other uses are refused (IDENTITY_AUDIENCE). */
+  identityAudience: string;
   /** The furthest an identity token's `exp` may lie ahead (IDENTITY_MAX_LIFETIME_SECONDS). */
   identityMaxLifetimeSeconds: number;
   /** Send anonymous tickets as this one TomTicket customer (e-mail) instead of the typed e-mail (ANONYMOUS_CUSTOMER). */

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log/index.ts';
-import { createNodeHandler } from './node-listener.ts';
+import { createNodeHandler, listenNode, type NodeListener, type NodeListenerOptions } from './node-listener.ts';
 import type { WebApp } from './types.ts';
 
 const LIMIT = 1024 * 1024;
@@ -50,7 +50,7 @@ function serve(app: WebApp): Promise<Served> {
       socketReads.push(request.socket.bytesRead);
       return answer;
     };
-    void createNodeHandler(counted, logger, LIMIT)(request, response);
+    void createNodeHandler(counted, { logger, bodyLimitBytes: LIMIT })(request, response);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
@@ -93,7 +93,8 @@ function upload(url: string, total: number): Promise<{ status: number; body: str
 
 let running: Served | undefined;
 afterEach(async () => {
-  running?.server.closeAllConnections();
+  if (running === undefined) return;
+  running.server.closeAllConnections();
   await new Promise((resolve) => running?.server.close(resolve));
   running = undefined;
 });
@@ -150,3 +151,146 @@ describe('createNodeHandler with a body limit', () => {
     expect(received.endsWith('too large')).toBe(true);
   });
 });
+
+describe('listenNode against clients that hold connections', () => {
+  let listener: NodeListener | undefined;
+  afterEach(async () => {
+    await listener?.close(100);
+    listener = undefined;
+  });
+  const logger = createLogger({ secrets: [], write: () => undefined });
+  const start = (app: WebApp, options: Partial<NodeListenerOptions> = {}) =>
+    listenNode(app, { host: '127.0.0.1', port: 0, requestTimeoutMs: 5000, headersTimeoutMs: 2000, logger, ...options });
+
+  it('drops a connection whose reader stops reading, once the answer has made no progress for the write timeout', async () => {
+    const BODY_BYTES = 32 * 1024 * 1024;
+    // An answer far larger than the kernel's buffers hold, streamed as a real route streams a download.
+    const big: WebApp = async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.enqueue(new Uint8Array(256 * 1024));
+          },
+        }).pipeThrough(take(BODY_BYTES)),
+      );
+    listener = await start(big, { writeTimeoutMs: 300 });
+    const socket = connect(listener.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.pause();
+    socket.write('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    // A reader that never reads: the server's writes stall once the buffers are full.
+    await pause(2000);
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => (received += chunk.length));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    socket.resume();
+    const outcome = await Promise.race([ended.then(() => 'closed'), pause(5000).then(() => 'still open')]);
+    socket.destroy();
+    // Dropped: what was in the buffers arrives, then the end, far short of the whole answer.
+    expect(outcome).toBe('closed');
+    expect(received).toBeLessThan(BODY_BYTES);
+  });
+
+  it('lets only so many refused uploads linger at once; past that, their connections close at once', async () => {
+    const refuse: WebApp = async () => new Response('too large', { status: 413 });
+    listener = await start(refuse, { maxLingering: 2 });
+    // Headers announcing a big body, then nothing: the attack that pinned one socket per request.
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => refusedUpload(listener!.port, 1500)));
+    expect(outcomes.map((outcome) => outcome.answer)).toEqual(Array(4).fill(413));
+    expect(outcomes.filter((outcome) => outcome.closedWithinMs).length).toBe(2);
+    expect(outcomes.filter((outcome) => !outcome.closedWithinMs).length).toBe(2);
+  });
+
+  it('closes at once, without lingering, when the app asks (a client refused too often)', async () => {
+    const refuseAndCut: WebApp = async (_request, context) => {
+      context.closeAfterAnswer?.();
+      return new Response('refused', { status: 429 });
+    };
+    listener = await start(refuseAndCut);
+    const outcome = await refusedUpload(listener.port, 1500);
+    expect(outcome).toEqual({ answer: 429, closedWithinMs: true });
+  });
+
+  it('tells the app how many header lines were sent, repeats counted', async () => {
+    let lines: number | undefined;
+    listener = await start(async (_request, context) => {
+      lines = context.headerLines;
+      return new Response('ok');
+    });
+    await sendRaw(listener.port, `GET / HTTP/1.1\r\nHost: localhost\r\n${'X-A: 1\r\n'.repeat(150)}Connection: close\r\n\r\n`);
+    expect(lines).toBe(152);
+  });
+
+  it('closes connections past MAX_CONNECTIONS unanswered', async () => {
+    listener = await start(async () => new Response('ok'), { maxConnections: 2 });
+    const idle = [connect(listener.port, '127.0.0.1'), connect(listener.port, '127.0.0.1')];
+    for (const socket of idle) socket.on('error', () => undefined);
+    await Promise.all(idle.map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+    await pause(100);
+    expect(await sendRaw(listener.port, 'GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')).toBe('');
+    for (const socket of idle) socket.destroy();
+    await pause(100);
+    expect(await sendRaw(listener.port, 'GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 /);
+  });
+});
+
+/** A transform passing the first `bytes` bytes through, then ending the stream. */
+function take(bytes: number): TransformStream<Uint8Array, Uint8Array> {
+  let left = bytes;
+  return new TransformStream({
+    transform(chunk, controller) {
+      if (left <= 0) return controller.terminate();
+      const piece = chunk.subarray(0, left);
+      left -= piece.length;
+      controller.enqueue(piece);
+    },
+  });
+}
+
+/**
+ * Sends headers announcing a 20 MB upload and nothing more; reads the answer, then watches whether
+ * the server closes the connection within `withinMs` (at once) or keeps it (lingering for the client).
+ */
+function refusedUpload(port: number, withinMs: number): Promise<{ answer: number | undefined; closedWithinMs: boolean }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    let text = '';
+    let answeredAt: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (closed: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ answer: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]) || undefined, closedWithinMs: closed });
+    };
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+      if (answeredAt === undefined && text.includes('\r\n\r\n')) {
+        answeredAt = Date.now();
+        timer = setTimeout(() => finish(false), withinMs);
+      }
+    });
+    socket.on('close', () => finish(answeredAt !== undefined));
+    socket.write(`POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\nContent-Length: ${20 * 1024 * 1024}\r\n\r\n`);
+  });
+}
+
+/** Writes `text` on a new connection and collects what comes back until the server closes it (or 3 s pass). */
+function sendRaw(port: number, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(received);
+    };
+    const timer = setTimeout(done, 3000);
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('error', done);
+    socket.on('close', done);
+    socket.write(text);
+  });
+}

@@ -25,6 +25,12 @@ export interface NodeListenerOptions {
    * chunk that crossed it; default no limit (Node's one-chunk read-ahead throughout).
    */
   bodyLimitBytes?: number;
+  /** The most connections open at once (MAX_CONNECTIONS); past it new ones are closed unanswered. Default no limit. */
+  maxConnections?: number;
+  /** How long writing an answer may go without progress before the connection is dropped (WRITE_TIMEOUT_MS); default 30 s. */
+  writeTimeoutMs?: number;
+  /** How many refused uploads may keep their connection open at once for their client to read the answer; default 64. */
+  maxLingering?: number;
 }
 
 /** A listening Node HTTP server running a web app. */
@@ -37,6 +43,11 @@ export interface NodeListener {
 }
 
 const DEFAULT_GRACE_MS = 5000;
+/** The write timeout when none is given: a reader that takes nothing for this long is gone or hostile. */
+export const DEFAULT_WRITE_TIMEOUT_MS = 30_000;
+// Each lingering connection holds a socket and its unread upload in the kernel's buffers for
+// UNREAD_BODY_GRACE_MS; this many at once is plenty for honest clients refused mid-upload.
+const DEFAULT_MAX_LINGERING = 64;
 // How long a connection refused mid-upload stays open for its client to read the refusal (see
 // answerThenLinger); the fake TomTicket found one second too short for a client on a loaded machine.
 const UNREAD_BODY_GRACE_MS = 5000;
@@ -59,7 +70,15 @@ export async function listenNode(app: WebApp, options: NodeListenerOptions): Pro
     headersTimeout: options.headersTimeoutMs,
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
   });
-  const handle = createNodeHandler(app, options.logger, options.bodyLimitBytes, stopping.signal);
+  // Node closes connections past this at once, before any byte is read.
+  if (options.maxConnections !== undefined) server.maxConnections = options.maxConnections;
+  const handle = createNodeHandler(app, {
+    logger: options.logger,
+    ...(options.bodyLimitBytes !== undefined ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    stopping: stopping.signal,
+    lingering: createLingerSlots(options.maxLingering ?? DEFAULT_MAX_LINGERING),
+    writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+  });
   // Handlers still running (e.g. removing a spool folder after the client left), awaited on close.
   const inFlight = new Set<Promise<void>>();
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
@@ -106,21 +125,50 @@ export async function listenNode(app: WebApp, options: NodeListenerOptions): Pro
   };
 }
 
-/**
- * The (req, res) listener that runs the web app for one Node request; settles when the request is
- * fully handled. `bodyLimitBytes` as in {@link NodeListenerOptions}; `stopping` cuts short the
- * wait after a refusal mid-upload (see answerThenLinger).
- */
+/** Options of {@link createNodeHandler}. */
+export interface NodeHandlerOptions {
+  logger: Logger;
+  /** As in {@link NodeListenerOptions}; default no limit. */
+  bodyLimitBytes?: number;
+  /** Cuts short the wait after a refusal mid-upload (see answerThenLinger). */
+  stopping?: AbortSignal;
+  /** Which refused uploads may linger; default all of them. */
+  lingering?: LingerSlots;
+  /** As in {@link NodeListenerOptions}; default {@link DEFAULT_WRITE_TIMEOUT_MS}. */
+  writeTimeoutMs?: number;
+}
+
+/** Places for connections kept open after a refusal mid-upload; past them, such connections close at once. */
+export interface LingerSlots {
+  /** Takes a place; false when none is free. */
+  take(): boolean;
+  /** Gives a place back. */
+  release(): void;
+}
+
+/** {@link LingerSlots} for at most `max` connections at once. */
+export function createLingerSlots(max: number): LingerSlots {
+  let taken = 0;
+  return {
+    take: () => (taken < max ? (taken++, true) : false),
+    release: () => void (taken = Math.max(0, taken - 1)),
+  };
+}
+
+/** The (req, res) listener that runs the web app for one Node request; settles when the request is fully handled. */
 export function createNodeHandler(
   app: WebApp,
-  logger: Logger,
-  bodyLimitBytes = Number.POSITIVE_INFINITY,
-  stopping?: AbortSignal,
+  options: NodeHandlerOptions,
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
-  const onDemandAfterBytes = Math.max(0, bodyLimitBytes - ON_DEMAND_MARGIN_BYTES);
+  const onDemandAfterBytes = Math.max(0, (options.bodyLimitBytes ?? Number.POSITIVE_INFINITY) - ON_DEMAND_MARGIN_BYTES);
+  const writing: WriteOptions = {
+    lingering: options.lingering ?? createLingerSlots(Number.POSITIVE_INFINITY),
+    writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+    ...(options.stopping ? { stopping: options.stopping } : {}),
+  };
   return (request, response) =>
-    handleNodeRequest(app, request, response, onDemandAfterBytes, stopping).catch((error: unknown) => {
-      logger.error('failed to answer a request', { error });
+    handleNodeRequest(app, request, response, onDemandAfterBytes, writing).catch((error: unknown) => {
+      options.logger.error('failed to answer a request', { error });
       if (!response.headersSent) {
         response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
         response.end(JSON.stringify({ ok: false, error: { code: 'internal', message: 'Internal server error.' } }));
@@ -128,6 +176,15 @@ export function createNodeHandler(
         response.destroy();
       }
     });
+}
+
+/** How answers are written: where refused uploads may linger, how long a stalled write may last. */
+interface WriteOptions {
+  lingering: LingerSlots;
+  writeTimeoutMs: number;
+  stopping?: AbortSignal;
+  /** Close the connection as soon as the answer is out (the app asked: a client refused too often). */
+  closeAtOnce?: boolean;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -139,7 +196,7 @@ async function handleNodeRequest(
   request: IncomingMessage,
   response: ServerResponse,
   onDemandAfterBytes: number,
-  stopping: AbortSignal | undefined,
+  writing: WriteOptions,
 ): Promise<void> {
   const clientGone = new AbortController();
   response.on('close', () => {
@@ -161,33 +218,50 @@ async function handleNodeRequest(
       errorResponse(405, { code: 'method_not_allowed', message: 'This method is not supported.' }),
       request,
       response,
+      writing,
     );
     return;
   }
-  const answer = await app(webRequest, { remoteAddress: request.socket.remoteAddress ?? '' });
-  await writeResponse(answer, request, response, stopping);
+  let closeAtOnce = false;
+  const answer = await app(webRequest, {
+    remoteAddress: request.socket.remoteAddress ?? '',
+    // Every line as sent: Node merges repeats in `headers`, and drops lines past maxHeadersCount.
+    headerLines: request.rawHeaders.length / 2,
+    closeAfterAnswer: () => void (closeAtOnce = true),
+  });
+  await writeResponse(answer, request, response, { ...writing, closeAtOnce });
 }
 
-async function writeResponse(
-  answer: Response,
-  request: IncomingMessage,
-  response: ServerResponse,
-  stopping?: AbortSignal,
-): Promise<void> {
+async function writeResponse(answer: Response, request: IncomingMessage, response: ServerResponse, writing: WriteOptions): Promise<void> {
   response.statusCode = answer.status;
   for (const [name, value] of answer.headers) {
     if (name !== 'set-cookie') response.setHeader(name, value);
   }
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) response.setHeader('Set-Cookie', cookies);
+  if (writing.closeAtOnce) response.setHeader('Connection', 'close');
   // Answered before the whole body arrived (a refusal): reading on would mean taking in whatever
   // the client still sends, so the connection is closed after the answer instead.
   if (!request.complete) {
     response.setHeader('Connection', 'close');
-    await answerThenLinger(answer, response, stopping);
+    if (!writing.closeAtOnce && writing.lingering.take()) {
+      try {
+        await answerThenLinger(answer, response, writing.stopping);
+      } finally {
+        writing.lingering.release();
+      }
+    } else {
+      await answerThenClose(answer, response);
+    }
     return;
   }
 
+  // A client that asks and never reads would otherwise hold its connection, and the answer in
+  // memory, for good: Node has no write timeout of its own, and its request timeouts stop once the
+  // request is in. The socket's idle timer counts from the last byte moved either way, so a slow
+  // reader is fine; with nobody listening for it, Node destroys the socket when it fires. Once
+  // the answer is out, Node sets the same timer to its keep-alive timeout, so nothing is undone.
+  response.socket?.setTimeout(writing.writeTimeoutMs);
   if (answer.body === null) {
     response.end();
     return;
@@ -195,8 +269,21 @@ async function writeResponse(
   try {
     await pipeline(Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>), response);
   } catch {
-    // The client went away mid-answer; nothing is left to tell it.
+    // The client went away mid-answer, or stopped reading it; nothing is left to tell it.
   }
+}
+
+/**
+ * Sends a refusal whole and closes the connection right away: for a client refused too often, or
+ * when too many refused connections linger already. Its unread upload may turn the close into a
+ * reset that a client still sending does not get the answer through; that is the price of not
+ * holding its socket.
+ */
+async function answerThenClose(answer: Response, response: ServerResponse): Promise<void> {
+  const body = Buffer.from(await answer.arrayBuffer());
+  response.setHeader('Content-Length', body.byteLength);
+  await new Promise<void>((resolve) => response.end(body, resolve));
+  response.socket?.destroy();
 }
 
 /**

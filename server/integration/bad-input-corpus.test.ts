@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, PROTECTION, type ErrorCode } from '../../contract/index.ts';
-import { readyChallenge, solveServerChallenge } from './challenge.ts';
+import { createProofSupply, solveServerChallenge } from './challenge.ts';
 import {
   ALLOWED_ORIGIN,
   PROTECTIONS_ON,
@@ -53,7 +53,7 @@ const fields = (overrides: Record<string, Bytes | undefined> = {}) => {
 const body = (extra: Bytes[] = [], overrides: Record<string, Bytes | undefined> = {}) => concat(fields(overrides), ...extra, END);
 
 const mint = (claims: Record<string, unknown>, expiresIn: string | number = '10m', secret = IDENTITY_SECRET, alg = 'HS256') =>
-  new SignJWT({ email: 'bia@example.com', name: 'Bia', ...claims })
+  new SignJWT({ email: 'bia@example.com', name: 'Bia', aud: 'tomticket-form', ...claims })
     .setProtectedHeader({ alg })
     .setExpirationTime(expiresIn)
     .sign(encoder.encode(secret));
@@ -65,7 +65,7 @@ interface Outcome {
   closed?: boolean;
 }
 
-/** Everything a case can use: fresh proofs (an aged form token and a new proof of work), a spent proof, the server. */
+/** Everything a case can use: fresh proofs (an aged form token and its solved proof of work), a spent pair, the server. */
 interface Context {
   harness: Harness;
   proofs(): Promise<Record<string, string>>;
@@ -121,6 +121,8 @@ function* bigFile(totalBytes: number): Iterable<Uint8Array> {
   yield encoder.encode(`\r\n${END}`);
 }
 
+/** An ISO 9660 image as far as its primary volume descriptor, 32 KiB in. */
+const ISO_HEAD = concat(new Uint8Array(0x8001), 'CD001', new Uint8Array(2042));
 const PNG = concat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'rest');
 const bad = (status: number | 'closed', code?: ErrorCode) => (code === undefined ? { status } : { status, code });
 
@@ -187,6 +189,9 @@ const CASES: Case[] = [
   { name: 'a program named .pdf', expect: bad(400, 'file_type_denied'), send: post(body([file('fatura.pdf', 'MZ\x90\x00\x03', 'application/pdf')])) },
   { name: 'a Linux program named .txt', expect: bad(400, 'file_type_denied'), send: post(body([file('leia.txt', '\x7fELF\x02\x01', 'text/plain')])) },
   { name: 'a shell script named .jpg', expect: bad(400, 'file_type_denied'), send: post(body([file('foto.jpg', '#!/bin/sh\ncurl x | sh', 'image/jpeg')])) },
+  { name: 'a disk image named .pdf', expect: bad(400, 'file_type_denied'), send: post(body([file('fatura.pdf', ISO_HEAD, 'application/pdf')])) },
+  { name: 'a .vhdx', expect: bad(400, 'file_type_denied'), send: post(body([file('disk.vhdx', 'vhdxfile')])) },
+  { name: 'an HTML page', expect: bad(400, 'file_type_denied'), send: post(body([file('boleto.html', '<form action="https://phish.example">', 'text/html')])) },
   { name: 'HTML declared as a PNG', expect: bad(400, 'file_not_image'), send: post(body([file('foto.png', '<html><script>alert(1)</script>', 'image/png')])) },
   { name: 'text declared as an SVG', expect: bad(400, 'file_not_image'), send: post(body([file('logo.svg', 'hello', 'image/svg+xml')])) },
   // Wrong content types and methods
@@ -223,6 +228,16 @@ const CASES: Case[] = [
   },
   { name: 'a proof of work used before', expect: bad(400, 'challenge_failed'), send: (context) => post(body(), context.spentProofs)(context) },
   { name: 'no form token', expect: bad(400, 'challenge_failed'), send: post(body(), { [PROTECTION.formTokenHeader]: undefined }) },
+  {
+    name: 'a form token used before, with a fresh proof of work',
+    expect: bad(400, 'challenge_failed'),
+    send: async (context) => post(body(), { [PROTECTION.formTokenHeader]: context.spentProofs[PROTECTION.formTokenHeader] })(context),
+  },
+  {
+    name: 'a form token paired with another challenge\'s proof of work',
+    expect: bad(400, 'challenge_failed'),
+    send: async (context) => post(body(), { [PROTECTION.proofHeader]: (await context.proofs())[PROTECTION.proofHeader] })(context),
+  },
   { name: 'a backdated form token', expect: bad(400, 'challenge_failed'), send: post(body(), { [PROTECTION.formTokenHeader]: `1.${'A'.repeat(43)}` }) },
   {
     name: 'a form sent right after loading it',
@@ -243,9 +258,11 @@ const CASES: Case[] = [
     expect: bad(401, 'identity_invalid'),
     send: (c) => post(body(), { Authorization: `Bearer ${new UnsecuredJWT({ email: 'ceo@example.com', name: 'CEO' }).setExpirationTime('5m').encode()}x` })(c),
   },
+  { name: 'a site session token without this form\'s audience', expect: bad(401, 'identity_invalid'), send: async (c) => post(body(), { Authorization: `Bearer ${await mint({ aud: undefined })}` })(c) },
   { name: 'an identity token with an admin e-mail but no name', expect: bad(401, 'identity_invalid'), send: async (c) => post(body(), { Authorization: `Bearer ${await mint({ name: undefined })}` })(c) },
   // Raw HTTP
   { name: 'a header of 20 KB', expect: bad(431, 'request_too_large'), send: raw(`POST /api/tickets HTTP/1.1\r\nHost: x\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\n`, [], { bare: true }) },
+  { name: '1500 repeated header lines', expect: bad(431, 'request_too_large'), send: raw(`POST /api/tickets HTTP/1.1\r\nHost: x\r\n${'X-A: 1\r\n'.repeat(1500)}\r\n`, [], { bare: true }) },
   { name: 'two thousand headers', expect: bad(431, 'request_too_large'), send: raw(`POST /api/tickets HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 2000 }, (_, i) => `X-H${i}: v\r\n`).join('')}\r\n`, [], { bare: true }) },
   { name: 'a control character in a header', expect: bad(400, 'malformed_body'), send: raw('POST /api/tickets HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n', [], { bare: true }) },
   { name: 'a garbage request line', expect: bad(400, 'malformed_body'), send: raw('HELLO\u0000THERE\r\n\r\n', [], { bare: true }) },
@@ -257,7 +274,6 @@ const CASES: Case[] = [
 
 describe(`the bad-input corpus (${CASES.length} crafted requests)`, () => {
   let harness: Harness;
-  let agedToken: string;
   const context = {} as Context;
   const outcomes: Array<{ name: string; outcome: Outcome }> = [];
 
@@ -273,14 +289,8 @@ describe(`the bad-input corpus (${CASES.length} crafted requests)`, () => {
       REQUEST_TIMEOUT_MS: '3000',
       HEADERS_TIMEOUT_MS: '2000',
     });
-    agedToken = (await readyChallenge(harness.server.url, ALLOWED_ORIGIN))[PROTECTION.formTokenHeader] as string;
-    Object.assign(context, {
-      harness,
-      async proofs() {
-        const { headers } = await solveServerChallenge(harness.server.url, ALLOWED_ORIGIN);
-        return { ...headers, [PROTECTION.formTokenHeader]: agedToken };
-      },
-    });
+    // A pair for every case, aged together: each form token is spent with its proof of work.
+    Object.assign(context, { harness, proofs: createProofSupply(harness.server.url, ALLOWED_ORIGIN, CASES.length + 8) });
   });
   afterAll(async () => {
     expect(textsShowingToken(harness)).toEqual([]);

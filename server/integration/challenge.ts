@@ -40,3 +40,21 @@ export async function solve(challenge: Challenge): Promise<string> {
   if (solution === null) throw new Error('the challenge could not be solved in time');
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
+
+/**
+ * Proofs as a page has them after its customer typed a while, handed out one per ticket: fetched
+ * and solved `batch` at a time, their minimum age waited out once per batch (every form token is
+ * spent by its ticket, together with its challenge).
+ */
+export function createProofSupply(baseUrl: string, origin?: string, batch = 8): () => Promise<Record<string, string>> {
+  let ready: Array<Record<string, string>> = [];
+  return async () => {
+    if (ready.length === 0) {
+      const solved = await Promise.all(Array.from({ length: batch }, () => solveServerChallenge(baseUrl, origin)));
+      const wait = Math.max(...solved.map((one) => one.readyAt)) - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      ready = solved.map((one) => one.headers);
+    }
+    return ready.shift() as Record<string, string>;
+  };
+}

@@ -52,6 +52,7 @@ export const PROTECTIONS_OFF: Readonly<Record<string, string>> = {
   RATE_LIMIT_EMAIL_HOUR: '0',
   RATE_LIMIT_EMAIL_DAY: '0',
   RATE_LIMIT_GLOBAL_HOUR: '0',
+  RATE_LIMIT_REFUSED_MINUTE: '0',
   MIN_SUBMIT_SECONDS: '0',
   PROOF_OF_WORK: 'false',
 };

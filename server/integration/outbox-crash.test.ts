@@ -103,7 +103,7 @@ describe('kill -9 with tickets in the outbox', () => {
     await fake.setFault('none');
     const restartedAt = Date.now();
     const second = await startServerProcess({ TOMTICKET_REQUESTS_PER_SECOND: '0', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '500' });
-    expect(await waitForDrain(second.url)).toEqual({ queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null });
+    expect(await waitForDrain(second.url)).toMatchObject({ queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null });
     const drainMs = Date.now() - restartedAt;
 
     const counts = answers.map((answer) => ticketsWith(answer.reference).length);

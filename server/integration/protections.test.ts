@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROTECTION } from '../../contract/index.ts';
-import { readyChallenge, solveServerChallenge } from './challenge.ts';
+import { createProofSupply, solveServerChallenge } from './challenge.ts';
 import {
   ALLOWED_ORIGIN,
   formOf,
@@ -37,7 +37,7 @@ function expectNoTokenIn(harness: Harness) {
 }
 
 const mint = (claims: Record<string, unknown>, expiresIn = '10m') =>
-  new SignJWT({ email: 'bia@example.com', name: 'Bia Lima', ...claims })
+  new SignJWT({ email: 'bia@example.com', name: 'Bia Lima', aud: 'tomticket-form', ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
     .setExpirationTime(expiresIn)
@@ -45,8 +45,8 @@ const mint = (claims: Record<string, unknown>, expiresIn = '10m') =>
 
 describe('every protection on, as by default', () => {
   let harness: Harness;
-  /** A form token old enough to be accepted, fetched once: tokens may be reused, proofs of work not. */
-  let agedToken: string;
+  /** A form token old enough to be accepted and its solved proof of work: each pair is spent by one ticket. */
+  let proofs: () => Promise<Record<string, string>>;
   beforeAll(async () => {
     harness = await startHarness({
       ...PROTECTIONS_ON,
@@ -59,7 +59,7 @@ describe('every protection on, as by default', () => {
       RATE_LIMIT_EMAIL_HOUR: '1000',
       RATE_LIMIT_EMAIL_DAY: '1000',
     });
-    agedToken = (await readyChallenge(harness.server.url, ALLOWED_ORIGIN))[PROTECTION.formTokenHeader] as string;
+    proofs = createProofSupply(harness.server.url, ALLOWED_ORIGIN);
   });
   afterAll(async () => {
     expectNoTokenIn(harness);
@@ -67,12 +67,6 @@ describe('every protection on, as by default', () => {
   });
   beforeEach(() => harness.fake.clearRequests());
   afterEach(async () => expect(await spoolIsEmpty(harness)).toBe(true));
-
-  /** Fresh proof-of-work with the aged form token: what the widget sends after the customer typed a while. */
-  async function proofs(): Promise<Record<string, string>> {
-    const { headers } = await solveServerChallenge(harness.server.url, ALLOWED_ORIGIN);
-    return { ...headers, [PROTECTION.formTokenHeader]: agedToken };
-  }
 
   it('takes a ticket that passed them all', async () => {
     const answer = await post(harness, validFields(), { headers: await proofs() });
@@ -84,7 +78,8 @@ describe('every protection on, as by default', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(harness.json(answer)).toEqual({
-      token: expect.stringMatching(/^[0-9a-z]+\.[\w-]{43}$/),
+      // Issued for the challenge beside it: the token names the challenge's nonce.
+      token: expect.stringMatching(/^[0-9a-z]+\.[0-9a-f]{32}\.[\w-]{43}$/),
       minSeconds: 1,
       challenge: { parameters: expect.objectContaining({ algorithm: 'SHA-256' }), signature: expect.any(String) },
     });
@@ -96,6 +91,11 @@ describe('every protection on, as by default', () => {
     expect(answer.status).toBe(403);
     expect(errorOf(harness, answer)).toMatchObject({ code: 'origin_required' });
     expect(harness.fake.requests).toEqual([]);
+  });
+
+  it('names the challenge it was issued with in the form token', async () => {
+    const body = harness.json(await harness.send('/api/challenge', { headers: { Origin: ALLOWED_ORIGIN } })) as { token: string; challenge: { parameters: { nonce: string } } };
+    expect(body.token.split('.')[1]).toBe(body.challenge.parameters.nonce);
   });
 
   it('refuses a missing, reused or wrong proof of work', async () => {
@@ -195,7 +195,7 @@ describe('rate limits', () => {
   beforeAll(async () => {
     // Only the limits on (PROTECTIONS_OFF otherwise), the proxy trusted so tests can be several clients.
     harness = await startHarness(
-      { RATE_LIMIT_IP_HOUR: '', RATE_LIMIT_IP_DAY: '', RATE_LIMIT_EMAIL_HOUR: '1000', TRUST_PROXY: '1', TOMTICKET_REQUESTS_PER_SECOND: '0' },
+      { RATE_LIMIT_IP_HOUR: '', RATE_LIMIT_IP_DAY: '', RATE_LIMIT_EMAIL_HOUR: '1000', TRUST_PROXY: '127.0.0.1', TOMTICKET_REQUESTS_PER_SECOND: '0' },
       0,
     );
   });
@@ -228,7 +228,7 @@ describe('rate limits', () => {
 
 describe('rate limits per e-mail and for the whole server', () => {
   it('refuses an e-mail over its limit, from any IP, and every ticket over the global cap', async () => {
-    const harness = await startHarness({ RATE_LIMIT_EMAIL_HOUR: '2', RATE_LIMIT_GLOBAL_HOUR: '3', TRUST_PROXY: '1' }, 0);
+    const harness = await startHarness({ RATE_LIMIT_EMAIL_HOUR: '2', RATE_LIMIT_GLOBAL_HOUR: '3', TRUST_PROXY: '127.0.0.1' }, 0);
     try {
       const send = (ip: string, email: string) =>
         post(harness, { ...validFields(), email }, { headers: { 'X-Forwarded-For': ip } });

@@ -156,7 +156,7 @@ describe('POST /api/tickets against the fake TomTicket', () => {
       ok: true,
       mode: 'live',
       upstream: { reachable: true, checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
-      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null },
+      outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null, usedMb: 0, maxMb: 2048 },
     });
     expect(harness.fake.requests).toEqual([]);
   });

@@ -115,7 +115,9 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
       workerSlots++;
       track(attempt(entry.item).finally(() => workerSlots--));
     }
-    const next = Math.min(...idle.filter((entry) => entry.dueAt > time).map((entry) => entry.dueAt));
+    // A loop, not Math.min(...all): spreading a queue of ~10⁵ items into one call overflows the stack.
+    let next = Number.POSITIVE_INFINITY;
+    for (const entry of idle) if (entry.dueAt > time && entry.dueAt < next) next = entry.dueAt;
     if (Number.isFinite(next)) wakeTimer = setTimeout(pump, next - time).unref();
   }
 
@@ -261,7 +263,8 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
 
   async function status(): Promise<OutboxStatus> {
     const time = now();
-    const oldest = Math.min(...[...waiting.values()].map((entry) => Date.parse(entry.item.receivedAt)));
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const { item } of waiting.values()) oldest = Math.min(oldest, Date.parse(item.receivedAt));
     return {
       queued: waiting.size,
       uncertain: (await store.references('uncertain')).length,

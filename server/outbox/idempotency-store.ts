@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-fs.ts';
 
@@ -12,8 +12,10 @@ export interface StoredAnswer {
 /** What is kept per key: the fingerprint of the form it came with and the answer it got. */
 export interface IdempotencyRecord {
   fingerprint: string;
-  /** ISO time it was saved; it expires `ttlMs` later. */
+  /** ISO time it was saved; it expires `ttlMs` after this or {@link heldSeenAt}, whichever is later. */
   savedAt: string;
+  /** ISO time a sweep last found its ticket still in the outbox (queued, uncertain or dead). */
+  heldSeenAt?: string;
   answer: StoredAnswer;
   /** The outbox item (its ticket reference) the key's request became. */
   reference?: string;
@@ -23,26 +25,46 @@ export interface IdempotencyRecord {
 export interface IdempotencyStore {
   /** Marks a key as running; undefined when it already is (a concurrent repeat: 409). Call the returned function when done. */
   claim(keyHash: string): (() => void) | undefined;
-  /** The unexpired record of a key, if any. */
+  /** The record of a key, if any: unexpired, or its ticket still in the outbox. */
   find(keyHash: string): Promise<IdempotencyRecord | undefined>;
   /** Saves a key's outcome durably (before the answer is sent, so a crash cannot forget it). */
   save(keyHash: string, record: Omit<IdempotencyRecord, 'savedAt'>): Promise<void>;
-  /** Removes expired records; returns how many. */
+  /** Removes expired records whose ticket left the outbox, and notes when the others' tickets were seen there; returns how many went. */
   sweep(): Promise<number>;
 }
 
-/** How long a key's answer is kept: 24 hours, far longer than any customer's retries of one send. */
+/** Options of {@link createIdempotencyStore}. */
+export interface IdempotencyStoreOptions {
+  /** DATA_DIR/idempotency. */
+  dir: string;
+  /** How long a record outlives its ticket's stay in the outbox; default {@link IDEMPOTENCY_TTL_MS}. */
+  ttlMs?: number;
+  /** Whether the outbox still holds the ticket `reference` (queued, uncertain or dead); default never. */
+  isHeld?: (reference: string) => Promise<boolean>;
+  now?: () => number;
+}
+
+/** How long a key's answer is kept after its ticket left the outbox: 24 hours, far longer than any customer's retries of one send. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const HASH_FILE = /^[0-9a-f]{64}\.json$/;
 
-/** The records in `dir` (DATA_DIR/idempotency), one file per key hash. */
-export function createIdempotencyStore(options: { dir: string; ttlMs?: number; now?: () => number }): IdempotencyStore {
+/**
+ * The records in `dir` (DATA_DIR/idempotency), one file per key hash. A record lives as long as
+ * its ticket is in the outbox, which can be days (OUTBOX_DEAD_AFTER_MS, then dead/ until an
+ * operator acts), and `ttlMs` beyond: a customer retrying on day two of an outage must get the
+ * first answer back, not a second ticket. The hourly sweep notes when a held ticket was last seen,
+ * so a record also outlives the ticket's delivery by `ttlMs`.
+ */
+export function createIdempotencyStore(options: IdempotencyStoreOptions): IdempotencyStore {
   const { dir } = options;
   const ttlMs = options.ttlMs ?? IDEMPOTENCY_TTL_MS;
   const now = options.now ?? Date.now;
+  const isHeld = options.isHeld ?? (async () => false);
   const running = new Set<string>();
   const fileOf = (keyHash: string) => join(dir, `${keyHash}.json`);
-  const expired = (record: IdempotencyRecord) => now() - Date.parse(record.savedAt) > ttlMs;
+  const lastNeeded = (record: IdempotencyRecord) => Math.max(Date.parse(record.savedAt), Date.parse(record.heldSeenAt ?? record.savedAt));
+  const expired = (record: IdempotencyRecord) => now() - lastNeeded(record) > ttlMs;
+  const held = (record: IdempotencyRecord) => record.reference !== undefined && isHeld(record.reference);
 
   async function read(file: string): Promise<IdempotencyRecord | undefined> {
     // Most keys are new: asking first spares the stack-captured ENOENT error a failed read builds.
@@ -55,6 +77,16 @@ export function createIdempotencyStore(options: { dir: string; ttlMs?: number; n
     }
   }
 
+  /**
+   * Rewrites the record with the time its ticket was seen held. Atomic but not synced: lost in a
+   * crash, the record keeps its older time, which a sweep after the restart brings up to date.
+   */
+  async function noteHeld(file: string, record: IdempotencyRecord): Promise<void> {
+    const temporary = `${file}.tmp`;
+    await writeFile(temporary, JSON.stringify({ ...record, heldSeenAt: new Date(now()).toISOString() }), { mode: 0o600 });
+    await rename(temporary, file);
+  }
+
   return {
     claim(keyHash) {
       if (running.has(keyHash)) return undefined;
@@ -64,7 +96,8 @@ export function createIdempotencyStore(options: { dir: string; ttlMs?: number; n
 
     async find(keyHash) {
       const record = await read(fileOf(keyHash));
-      return record && !expired(record) ? record : undefined;
+      if (record === undefined) return undefined;
+      return !expired(record) || (await held(record)) ? record : undefined;
     },
 
     async save(keyHash, record) {
@@ -78,9 +111,14 @@ export function createIdempotencyStore(options: { dir: string; ttlMs?: number; n
       let removed = 0;
       for (const name of names) {
         if (!HASH_FILE.test(name)) continue;
-        const record = await read(join(dir, name));
+        const file = join(dir, name);
+        const record = await read(file);
+        if (record && (await held(record))) {
+          await noteHeld(file, record);
+          continue;
+        }
         if (record && !expired(record)) continue;
-        await unlink(join(dir, name)).catch(() => undefined);
+        await unlink(file).catch(() => undefined);
         removed++;
       }
       return removed;

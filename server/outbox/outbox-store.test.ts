@@ -139,4 +139,14 @@ describe('createOutboxStore', () => {
       expect(await readdir(join(folder.root, 'outbox'))).toEqual([]);
     });
   });
+
+  it('writes no secret of the server into an item\'s last error', async () => {
+    const secret = 'identity-secret-quoted-0123456789abcdef';
+    const guarded = createOutboxStore({ root: folder.root, logger: folder.logger, secrets: [secret] });
+    const item = await guarded.add(testTicket());
+    await guarded.move({ ...item, lastError: `TomTicket refused it: ${secret}` }, 'outbox', 'dead');
+    const written = await readFile(join(folder.root, 'dead', item.reference, 'item.json'), 'utf8');
+    expect(written).not.toContain(secret);
+    expect(JSON.parse(written).lastError).toBe('TomTicket refused it: ***');
+  });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRedactor } from '../log/create-redactor.ts';
 import type { Logger } from '../log/types.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
 import { moveFile, syncDir, syncFile, writeFileDurably } from './durable-fs.ts';
@@ -30,6 +31,8 @@ export interface OutboxStore {
   list(state: OutboxState): Promise<OutboxItem[]>;
   /** The references of the items a state holds (folder names only, nothing parsed). */
   references(state: OutboxState): Promise<string[]>;
+  /** Whether the ticket `reference` is still in `outbox/`, `uncertain/` or `dead/` (an idempotency record lives as long). */
+  holds(reference: string): Promise<boolean>;
   /** One item, or undefined when it is gone or unreadable (logged). */
   read(state: OutboxState, reference: string): Promise<OutboxItem | undefined>;
   /** The ticket of an item in `outbox/`, with its files' absolute paths. */
@@ -68,10 +71,24 @@ const STATES: readonly OutboxState[] = ['outbox', 'uncertain', 'dead'];
 const TEMPORARY_PREFIX = '.tmp-';
 const REMOVING_PREFIX = '.gone-';
 
+/** Options of {@link createOutboxStore}. */
+export interface OutboxStoreOptions {
+  /** DATA_DIR. */
+  root: string;
+  logger: Logger;
+  /** The server's secrets, redacted from an item's last error before it is written (an error may quote TomTicket). */
+  secrets?: readonly string[];
+  now?: () => Date;
+}
+
 /** The outbox under `root` (DATA_DIR): `outbox/`, `uncertain/` and `dead/`, one folder per ticket. */
-export function createOutboxStore(options: { root: string; logger: Logger; now?: () => Date }): OutboxStore {
+export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
   const { root, logger } = options;
   const now = options.now ?? (() => new Date());
+  const redact = createRedactor(options.secrets ?? []);
+  /** An item's record as written: its last error without any secret. */
+  const recordOf = (item: OutboxItem) =>
+    JSON.stringify(item.lastError === undefined ? item : { ...item, lastError: redact(item.lastError) }, null, 2);
   const folder = (state: OutboxState, reference = '') => join(root, state, reference);
   async function referenceInUse(reference: string): Promise<boolean> {
     for (const state of STATES) {
@@ -134,7 +151,7 @@ export function createOutboxStore(options: { root: string; logger: Logger; now?:
           ...(idempotency ? { idempotency } : {}),
           ticket: { ...ticket, message: withReference(ticket.message, reference), attachments },
         };
-        await writeFile(join(temporary, ITEM_FILE), JSON.stringify(item, null, 2), { mode: 0o600 });
+        await writeFile(join(temporary, ITEM_FILE), recordOf(item), { mode: 0o600 });
         // Synced here, before any rate-limited call: a sync inside the limiter's slot (25 MB of
         // files can take a second) would delay the call past its slot and bunch the calls that
         // TomTicket counts. The bytes and entries at once, then the rename that publishes them.
@@ -163,6 +180,9 @@ export function createOutboxStore(options: { root: string; logger: Logger; now?:
     },
 
     references: itemNames,
+
+    // A reference that is not one of ours names no folder (nor a path elsewhere).
+    holds: async (reference) => isTicketReference(reference) && referenceInUse(reference),
 
     async read(state, reference) {
       return (await exists(folder(state, reference))) ? readItem(state, reference) : undefined;
@@ -203,13 +223,13 @@ export function createOutboxStore(options: { root: string; logger: Logger; now?:
       // The record's own folder sync covers the marker's removal. A crash before it keeps either
       // the old record (a stale count) or the marker (parked as uncertain): never a resend.
       await unlink(join(folder('outbox', item.reference), ATTEMPT_MARKER)).catch(ignoreMissing);
-      await writeFileDurably(join(folder('outbox', item.reference), ITEM_FILE), JSON.stringify(item, null, 2));
+      await writeFileDurably(join(folder('outbox', item.reference), ITEM_FILE), recordOf(item));
     },
 
     async move(item, from, to) {
       // The record first, so the item arrives complete; the rename is the state change. A crash
       // before it leaves the item where it was, its attempt marker (if any) still there.
-      await writeFileDurably(join(folder(from, item.reference), ITEM_FILE), JSON.stringify(item, null, 2));
+      await writeFileDurably(join(folder(from, item.reference), ITEM_FILE), recordOf(item));
       await rename(folder(from, item.reference), folder(to, item.reference));
       await syncDir(folder(to));
       await syncDir(folder(from));
@@ -218,7 +238,7 @@ export function createOutboxStore(options: { root: string; logger: Logger; now?:
 
     async release(item, from) {
       const released: OutboxItem = { ...item, releasedAt: now().toISOString() };
-      await writeFileDurably(join(folder(from, item.reference), ITEM_FILE), JSON.stringify(released, null, 2));
+      await writeFileDurably(join(folder(from, item.reference), ITEM_FILE), recordOf(released));
       await unlink(join(folder(from, item.reference), ATTEMPT_MARKER)).catch(ignoreMissing);
       await rename(folder(from, item.reference), folder('outbox', item.reference));
       await syncDir(folder('outbox'));

@@ -1,6 +1,8 @@
 import { SUBMISSION_FIELDS } from '../../contract/index.ts';
 import type { ReceivedFile } from '../submission/types.ts';
+import { CARRIER_HEAD_BYTES, CARRIER_TAIL_BYTES, carrierKind } from './carrier-kind.ts';
 import { readHead } from './read-head.ts';
+import { readTail } from './read-tail.ts';
 import { executableKind, looksLikeImage, SNIFF_BYTES } from './sniff-file-type.ts';
 import type { Refusal } from './types.ts';
 
@@ -20,9 +22,9 @@ const MAX_NAME_IN_MESSAGE = 60;
 /**
  * Refuses the first attachment that breaks a rule, before anything is forwarded: a name with a
  * path or control characters (400 invalid_value); with type checks on, a denied extension or
- * content that is a program or script whatever its name and declared type (400 file_type_denied),
- * and a file declared as an image that is not one (400 file_not_image). Reads only each file's
- * first kilobyte from the spool.
+ * content that is a program or script, or a disk image or other container of programs, whatever
+ * its name and declared type (400 file_type_denied), and a file declared as an image that is not
+ * one (400 file_not_image). Reads only each file's first 36 KB and last 512 bytes from the spool.
  */
 export async function checkFiles(files: readonly ReceivedFile[], options: FileCheckOptions): Promise<Refusal | undefined> {
   for (const file of files) {
@@ -35,10 +37,15 @@ export async function checkFiles(files: readonly ReceivedFile[], options: FileCh
     if (extension !== undefined && options.deniedExtensions.has(extension)) {
       return refuse('file_type_denied', `Files of type .${extension} are not accepted (${name}).`);
     }
-    const head = await readHead(file.path, SNIFF_BYTES);
-    const kind = executableKind(head);
+    const head = await readHead(file.path, CARRIER_HEAD_BYTES);
+    const start = head.subarray(0, SNIFF_BYTES);
+    const kind = executableKind(start);
     if (kind !== undefined) return refuse('file_type_denied', `File ${name} is a ${kind}: programs are not accepted.`);
-    if (file.type.toLowerCase().startsWith('image/') && !looksLikeImage(head, file.type)) {
+    const carrier = carrierKind(head, await readTail(file.path, CARRIER_TAIL_BYTES));
+    if (carrier !== undefined) {
+      return refuse('file_type_denied', `File ${name} is a ${carrier}: files that carry programs are not accepted.`);
+    }
+    if (file.type.toLowerCase().startsWith('image/') && !looksLikeImage(start, file.type)) {
       return refuse('file_not_image', `File ${name} is declared as ${file.type} but is not an image.`);
     }
   }

@@ -8,7 +8,8 @@ import type { ReceivedFile, ReceivedSubmission } from '../submission/types.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
 import { checkFiles } from './check-files.ts';
 import { checkText } from './check-text.ts';
-import { clientIp, rateLimitKey } from './client-ip.ts';
+import { clientNetworks, createClientIp } from './client-ip.ts';
+import { createFormProofs } from './form-proofs.ts';
 import { createFormTokens } from './form-token.ts';
 import { takeHoneypot } from './honeypot.ts';
 import { createIdentityVerifier } from './identity.ts';
@@ -34,6 +35,13 @@ export interface Protection {
   challenge(): Promise<ChallengeBody>;
   /** `POST /api/tickets` from its headers alone, before any byte of the body is read. */
   admit(request: Request, context: RequestContext): Promise<Step<Gate>>;
+  /**
+   * Refused requests (403, 429) of a client count against it: past RATE_LIMIT_REFUSED_MINUTE its
+   * next `/api/*` requests get this 429 at once, nothing else checked. Undefined while it has room.
+   */
+  refusedTooOften(request: Request, context: RequestContext): Response | undefined;
+  /** Counts a refused answer (403, 429) to the client of `request`. */
+  countRefused(request: Request, context: RequestContext): void;
   /** The schema as the widget must see it: no e-mail or name asked when anonymous tickets go to one fixed customer. */
   adaptSchema(schema: FormSchema): FormSchema;
   /** Most bytes of one attachment. */
@@ -50,8 +58,9 @@ export interface ProtectionOptions {
 
 /**
  * Builds every protection from its settings. Header checks run cheapest and most telling first:
- * Origin present, the client's rate limit (counted), the server-wide cap, the identity token, the
- * form token's age, then the proof of work (verified once, so it is spent last).
+ * Origin present, the client's rate limit (counted), the identity token, the server-wide cap (for
+ * signed-in or anonymous tickets), the form token's age, then the proof of work (the pair is spent,
+ * so last).
  */
 export function createProtection(options: ProtectionOptions): Protection {
   const config = options.config ?? readProtectionConfig({});
@@ -66,9 +75,14 @@ export function createProtection(options: ProtectionOptions): Protection {
   const proofOfWork = config.proofOfWork
     ? createProofOfWork({ secret, maxNumber: config.proofOfWorkMaxNumber, maxAgeSeconds: config.formMaxAgeSeconds, now })
     : undefined;
+  const formProofs = createFormProofs({ ...(formTokens ? { formTokens } : {}), ...(proofOfWork ? { proofOfWork } : {}), now });
+  const clientIp = createClientIp(config.trustProxy);
+  const networksOf = (request: Request, context: RequestContext) =>
+    clientNetworks(clientIp(context.remoteAddress, request.headers.get('x-forwarded-for')));
   const verifyIdentity = createIdentityVerifier({
     secret: config.identitySecret,
     required: config.identityRequired,
+    audience: config.identityAudience,
     maxLifetimeSeconds: config.identityMaxLifetimeSeconds,
     now,
   });
@@ -104,7 +118,10 @@ export function createProtection(options: ProtectionOptions): Protection {
         } else {
           customer = ticket.customer;
         }
-        const limited = rateLimits.admitTicket(customer.email === config.anonymousCustomer ? undefined : customer.email);
+        const limited = rateLimits.admitTicket(
+          identity === undefined && customer.email === config.anonymousCustomer ? undefined : customer.email,
+          identity !== undefined,
+        );
         if (limited) return refused(limited);
         return { ok: true, value: { ...ticket, customer } };
       },
@@ -117,12 +134,13 @@ export function createProtection(options: ProtectionOptions): Protection {
         randomSecretTold = true;
         options.logger.info('FORM_SECRET is not set: forms are signed with a random key, so a restart invalidates forms already open');
       }
+      const { token, challenge } = await formProofs.issue();
       const body: ChallengeBody = {};
-      if (formTokens) {
-        body.token = formTokens.issue();
+      if (token !== undefined) {
+        body.token = token;
         body.minSeconds = config.minSubmitSeconds;
       }
-      if (proofOfWork) body.challenge = await proofOfWork.issue();
+      if (challenge !== undefined) body.challenge = challenge;
       return body;
     },
 
@@ -135,16 +153,24 @@ export function createProtection(options: ProtectionOptions): Protection {
           message: 'Tickets are taken from web pages only: the request has no Origin header (ALLOW_NO_ORIGIN).',
         });
       }
-      const ip = clientIp(context.remoteAddress, headers.get('x-forwarded-for'), config.trustProxy);
-      const limited = rateLimits.admitClient(rateLimitKey(ip)) ?? rateLimits.checkGlobal();
-      if (limited) return refused(limited);
+      const overLimit = rateLimits.admitClient(networksOf(request, context));
+      if (overLimit) return refused(overLimit);
       const identity = await verifyIdentity(headers.get('authorization'));
       if (!identity.ok) return refused(identity.refusal);
-      const early = formTokens?.check(headers.get(PROTECTION.formTokenHeader));
-      if (early) return refused(early);
-      const unproven = await proofOfWork?.verify(headers.get(PROTECTION.proofHeader));
+      const full = rateLimits.checkGlobal(identity.identity !== undefined);
+      if (full) return refused(full);
+      const unproven = await formProofs.spend(headers);
       if (unproven) return refused(unproven);
       return { ok: true, value: createGate(identity.identity) };
+    },
+
+    refusedTooOften(request, context) {
+      const refusal = rateLimits.checkRefused(networksOf(request, context));
+      return refusal && refusalResponse(refusal);
+    },
+
+    countRefused(request, context) {
+      rateLimits.countRefused(networksOf(request, context));
     },
 
     adaptSchema(schema) {

@@ -5,10 +5,11 @@ import { createIdentityVerifier } from './identity.ts';
 const SECRET = 'identity-test-secret-0123456789abcdef';
 const NOW = 1_700_000_000_000;
 const key = (secret = SECRET) => new TextEncoder().encode(secret);
+const AUDIENCE = 'tomticket-form';
 
 /** A token as a site's backend mints it; `exp` in seconds from NOW. */
 function mint(claims: Record<string, unknown> = {}, options: { expIn?: number; secret?: string; alg?: string } = {}) {
-  return new SignJWT({ email: 'ana@example.com', name: 'Ana Souza', ...claims })
+  return new SignJWT({ email: 'ana@example.com', name: 'Ana Souza', aud: AUDIENCE, ...claims })
     .setProtectedHeader({ alg: options.alg ?? 'HS256', typ: 'JWT' })
     .setIssuedAt(NOW / 1000)
     .setExpirationTime(NOW / 1000 + (options.expIn ?? 600))
@@ -16,7 +17,7 @@ function mint(claims: Record<string, unknown> = {}, options: { expIn?: number; s
 }
 
 const verifier = (required = false) =>
-  createIdentityVerifier({ secret: SECRET, required, maxLifetimeSeconds: 86_400, now: () => NOW });
+  createIdentityVerifier({ secret: SECRET, required, audience: AUDIENCE, maxLifetimeSeconds: 86_400, now: () => NOW });
 
 describe('createIdentityVerifier', () => {
   it('reads the customer from a valid token', async () => {
@@ -42,7 +43,10 @@ describe('createIdentityVerifier', () => {
     ['signed with another secret', () => mint({}, { secret: `${SECRET}-other` })],
     ['signed with HS512', () => mint({}, { alg: 'HS512' })],
     ['unsigned (alg none)', async () => new UnsecuredJWT({ email: 'ana@example.com', name: 'Ana', exp: NOW / 1000 + 60 }).encode()],
-    ['without exp', () => new SignJWT({ email: 'ana@example.com', name: 'Ana' }).setProtectedHeader({ alg: 'HS256' }).sign(key())],
+    ['without exp', () => new SignJWT({ email: 'ana@example.com', name: 'Ana', aud: AUDIENCE }).setProtectedHeader({ alg: 'HS256' }).sign(key())],
+    // The site's own session token, signed with the same secret: e-mail, name, exp, but no audience of ours.
+    ['without an audience', () => mint({ aud: undefined })],
+    ['for another audience', () => mint({ aud: 'site-session' })],
     ['without an e-mail', () => mint({ email: undefined })],
     ['with a malformed e-mail', () => mint({ email: 'ana@' })],
     ['without a name', () => mint({ name: ' ' })],
@@ -65,7 +69,7 @@ describe('createIdentityVerifier', () => {
         outcome: { ok: false, refusal: { code: 'identity_invalid' } },
       });
     }
-    const withoutSecret = createIdentityVerifier({ secret: undefined, required: false, maxLifetimeSeconds: 86_400, now: () => NOW });
+    const withoutSecret = createIdentityVerifier({ secret: undefined, required: false, audience: AUDIENCE, maxLifetimeSeconds: 86_400, now: () => NOW });
     expect(await withoutSecret(`Bearer ${token}`)).toMatchObject({ ok: false, refusal: { code: 'identity_invalid' } });
   });
 

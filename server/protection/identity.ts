@@ -12,6 +12,8 @@ export interface IdentityOptions {
   secret: string | undefined;
   /** Refuse requests without a token. */
   required: boolean;
+  /** The `aud` claim a token must carry (IDENTITY_AUDIENCE): a token the site signed for another use is refused. */
+  audience: string;
   /** The furthest `exp` may lie ahead: a token valid for a month is not short-lived. */
   maxLifetimeSeconds: number;
   now?: () => number;
@@ -24,9 +26,11 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
 /**
  * Verifies the customer's identity token the way Zendesk, Freshdesk and Intercom do: a JWT the
- * site's backend signed with HS256 and the shared secret, with claims `email`, `name`, `exp`
- * and optionally `external_id`. Only HS256 is accepted (no `none`, no algorithm confusion);
- * expired, not yet valid, far-future or malformed tokens are refused 401 `identity_invalid`.
+ * site's backend signed with HS256 and the shared secret, with claims `email`, `name`, `exp`,
+ * `aud` and optionally `external_id`. Only HS256 is accepted (no `none`, no algorithm confusion);
+ * expired, not yet valid, far-future or malformed tokens are refused 401 `identity_invalid`, and so
+ * are tokens without this form's audience: a site that signs its own session tokens (e-mail,
+ * name, exp) with the same secret must not have those taken here.
  */
 export function createIdentityVerifier(options: IdentityOptions): (authorization: string | null) => Promise<IdentityOutcome> {
   const key = options.secret === undefined ? undefined : new TextEncoder().encode(options.secret);
@@ -46,7 +50,8 @@ export function createIdentityVerifier(options: IdentityOptions): (authorization
     try {
       ({ payload: claims } = await jwtVerify(token, key, {
         algorithms: ['HS256'],
-        requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'aud'],
+        audience: options.audience,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         currentDate: new Date(now()),
       }));

@@ -3,13 +3,20 @@ import { deriveKey as sha256Key } from 'altcha-lib/algorithms/sha';
 import type { ProofChallenge } from '../../contract/index.ts';
 import { deriveKey } from './derive-key.ts';
 import type { Refusal } from './types.ts';
-import { createUsedOnce } from './used-once.ts';
 
-/** Issues ALTCHA challenges and verifies each solution once. */
+/** A correct solution of one of this server's challenges, verified but not spent. */
+export interface VerifiedProof {
+  /** The challenge's nonce: what identifies it, and what its form token was issued for. */
+  nonce: string;
+  /** When the challenge expires (epoch ms): how long a record of its use must be kept. */
+  expiresAtMs: number;
+}
+
+/** Issues ALTCHA challenges and verifies their solutions. */
 export interface ProofOfWork {
   issue(): Promise<ProofChallenge>;
-  /** Undefined when `payload` (the Altcha header) solves a challenge of ours not used before; else the refusal. */
-  verify(payload: string | null): Promise<Refusal | undefined>;
+  /** The challenge solved by `payload` (the Altcha header) when it is one of ours, unexpired and solved; else the refusal. Spending it is the caller's. */
+  verify(payload: string | null): Promise<{ ok: true; proof: VerifiedProof } | { ok: false; refusal: Refusal }>;
 }
 
 /** Options of {@link createProofOfWork}. */
@@ -19,28 +26,24 @@ export interface ProofOfWorkOptions {
   maxNumber: number;
   /** How long a challenge can be solved and used. */
   maxAgeSeconds: number;
-  /** Used challenges remembered at most (memory bound). */
-  maxRemembered?: number;
   now?: () => number;
 }
 
 // SHA-256 with cost 1 is what WebCrypto's digest computes in the browser without any library.
 const ALGORITHM = 'SHA-256';
 const MAX_PAYLOAD_CHARS = 4096;
-const DEFAULT_MAX_REMEMBERED = 200_000;
 
 /**
  * Proof of work in the ALTCHA v2 scheme (altcha-lib): a challenge whose key prefix comes from a
  * secret random counter, signed with a key derived from FORM_SECRET; the browser tries counters
  * 0, 1, 2… until SHA-256(salt ‖ nonce ‖ counter) starts with the prefix. Verifying checks the
- * signature, the expiry and the derived key's own signature (one HMAC, no re-hashing), then
- * remembers the challenge's nonce until it expires so a solution is accepted exactly once.
+ * signature, the expiry and the derived key's own signature (one HMAC, no re-hashing). That each
+ * solution is accepted once, together with its form token, is form-proofs.ts's record.
  */
 export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
   const now = options.now ?? Date.now;
   const hmacSignatureSecret = deriveKey(options.secret, 'altcha-challenge').toString('hex');
   const hmacKeySignatureSecret = deriveKey(options.secret, 'altcha-key').toString('hex');
-  const used = createUsedOnce(options.maxRemembered ?? DEFAULT_MAX_REMEMBERED, now);
   const minNumber = Math.max(1, Math.floor(options.maxNumber / 10));
 
   return {
@@ -84,9 +87,7 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
         // altcha-lib throws on some malformed parameters (bad hex): as wrong as a wrong answer.
       }
       if (!verified) return failed('The proof of work is wrong.');
-      // After the await and without one in between, so two concurrent replays cannot both pass.
-      if (!used.use(challenge.parameters.nonce, expiresAt * 1000)) return failed('This proof of work was already used.');
-      return undefined;
+      return { ok: true, proof: { nonce: challenge.parameters.nonce, expiresAtMs: expiresAt * 1000 } };
     },
   };
 }
@@ -109,6 +110,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function failed(message: string): Refusal {
-  return { status: 400, code: 'challenge_failed', message };
+function failed(message: string): { ok: false; refusal: Refusal } {
+  return { ok: false, refusal: { status: 400, code: 'challenge_failed', message } };
 }

@@ -1,19 +1,32 @@
 import type { ProtectionConfig } from '../config/types.ts';
+import { NETWORK_ALLOWANCE } from './client-ip.ts';
 import type { Refusal } from './types.ts';
 import { createWindowCounter, type WindowCounter } from './window-counter.ts';
 
 /** The server's ticket rate limits; every method counts only when all of its limits have room. */
 export interface RateLimits {
-  /** Counts a ticket attempt from a client (rate-limit key of its IP), before its body is read. */
-  admitClient(clientKey: string): Refusal | undefined;
-  /** Whether the server-wide hourly cap has room, without counting (checked before the body is read). */
-  checkGlobal(): Refusal | undefined;
-  /** Counts a valid ticket for its customer's e-mail (undefined: the fixed anonymous customer) and server-wide. */
-  admitTicket(email: string | undefined): Refusal | undefined;
+  /** Counts a ticket attempt from a client (its networks, narrowest first: see clientNetworks), before its body is read. */
+  admitClient(networks: readonly string[]): Refusal | undefined;
+  /** Whether the server-wide hourly cap has room for a ticket of this kind, without counting (checked before the body is read). */
+  checkGlobal(signedIn: boolean): Refusal | undefined;
+  /**
+   * Counts a valid ticket for its customer's e-mail (undefined: the fixed anonymous customer) and
+   * server-wide. A signed-in customer's e-mail (from a verified identity token) is counted apart
+   * from the same e-mail typed into anonymous tickets, so strangers typing it cannot lock them out.
+   */
+  admitTicket(email: string | undefined, signedIn: boolean): Refusal | undefined;
+  /** A 429 when the client had too many requests refused lately (RATE_LIMIT_REFUSED_MINUTE); nothing is counted. */
+  checkRefused(networks: readonly string[]): Refusal | undefined;
+  /** Counts a request of the client that was refused (403, 429). */
+  countRefused(networks: readonly string[]): void;
 }
 
-const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
+// Narrowest first, as clientNetworks lists them: an IPv4 address or IPv6 /64, then the /56 and /48.
+const ALLOWANCES = [NETWORK_ALLOWANCE[64], NETWORK_ALLOWANCE[56], NETWORK_ALLOWANCE[48]] as const;
+const NETWORK_NAMES = ['this network address', 'this IPv6 /56 network', 'this IPv6 /48 network'] as const;
 
 /** One limit: a counter and what a refusal says. */
 interface Limit {
@@ -25,15 +38,30 @@ interface Limit {
 export function createRateLimits(config: ProtectionConfig['rateLimits'], now: () => number = Date.now): RateLimits {
   const limit = (count: number, windowMs: number, what: string): Limit[] =>
     count > 0 ? [{ counter: createWindowCounter({ limit: count, windowMs, now }), what }] : [];
-  const client = [
-    ...limit(config.ipPerHour, HOUR_MS, `more than ${config.ipPerHour} tickets an hour from this network address`),
-    ...limit(config.ipPerDay, DAY_MS, `more than ${config.ipPerDay} tickets a day from this network address`),
-  ];
+  /** Per network size: the counters of `perWindow` scaled by the size's allowance. */
+  const perNetwork = (perWindow: ReadonlyArray<[count: number, windowMs: number, what: string]>) =>
+    ALLOWANCES.map((allowance, level) =>
+      perWindow.flatMap(([count, windowMs, what]) => limit(count * allowance, windowMs, `more than ${count * allowance} ${what} from ${NETWORK_NAMES[level]}`)),
+    );
+  const client = perNetwork([
+    [config.ipPerHour, HOUR_MS, 'tickets an hour'],
+    [config.ipPerDay, DAY_MS, 'tickets a day'],
+  ]);
+  const refused = perNetwork([[config.refusedPerMinute, MINUTE_MS, 'refused requests a minute']]);
   const email = [
     ...limit(config.emailPerHour, HOUR_MS, `more than ${config.emailPerHour} tickets an hour for this e-mail`),
     ...limit(config.emailPerDay, DAY_MS, `more than ${config.emailPerDay} tickets a day for this e-mail`),
   ];
-  const global = limit(config.globalPerHour, HOUR_MS, 'more tickets this hour than the server accepts');
+  const everyone = limit(config.globalPerHour, HOUR_MS, 'more tickets this hour than the server accepts');
+  // Anonymous tickets stop short of the cap, so that a flood of them leaves signed-in customers room.
+  const anonymousShare = Math.max(1, Math.floor((config.globalPerHour * (100 - config.globalSignedInPercent)) / 100));
+  const anonymous =
+    config.globalPerHour > 0 && config.globalSignedInPercent > 0
+      ? limit(anonymousShare, HOUR_MS, 'more anonymous tickets this hour than the server accepts')
+      : [];
+  const global = (signedIn: boolean) => [...everyone, ...(signedIn ? [] : anonymous)].map((limit) => ({ limit, key: '' }));
+  const ofNetworks = (levels: Limit[][], networks: readonly string[]) =>
+    networks.flatMap((network, level) => (levels[level] ?? []).map((limit) => ({ limit, key: network })));
 
   /** Refused by the limit that frees up last, or counted by every one of them. */
   function admit(limits: ReadonlyArray<{ limit: Limit; key: string }>, count: boolean): Refusal | undefined {
@@ -50,17 +78,21 @@ export function createRateLimits(config: ProtectionConfig['rateLimits'], now: ()
   }
 
   return {
-    admitClient: (clientKey) => admit(client.map((limit) => ({ limit, key: clientKey })), true),
-    checkGlobal: () => admit(global.map((limit) => ({ limit, key: '' })), false),
-    admitTicket: (address) =>
+    admitClient: (networks) => admit(ofNetworks(client, networks), true),
+    checkGlobal: (signedIn) => admit(global(signedIn), false),
+    admitTicket: (address, signedIn) =>
       admit(
         [
           // E-mails are case-insensitive in practice: Ana@ and ana@ are one customer.
-          ...(address === undefined ? [] : email.map((limit) => ({ limit, key: address.toLowerCase() }))),
-          ...global.map((limit) => ({ limit, key: '' })),
+          ...(address === undefined ? [] : email.map((limit) => ({ limit, key: `${signedIn ? 'signed-in' : 'typed'}:${address.toLowerCase()}` }))),
+          ...global(signedIn),
         ],
         true,
       ),
+    checkRefused: (networks) => admit(ofNetworks(refused, networks), false),
+    countRefused(networks) {
+      for (const { limit, key } of ofNetworks(refused, networks)) limit.counter.take(key);
+    },
   };
 }
 

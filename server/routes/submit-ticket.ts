@@ -14,6 +14,9 @@ export interface SubmitTicketDeps {
   logger: Logger;
 }
 
+/** Runs right before a new ticket is queued (never for a replayed one): a refusal to answer instead, or undefined to go on. */
+export type BeforeQueue = () => Response | undefined;
+
 /**
  * Hands a validated ticket to the outbox and answers 201 (created while the customer waited),
  * 202 `{ok, queued, reference}` (held, delivered later) or 422 (TomTicket refused it). With an
@@ -21,8 +24,13 @@ export interface SubmitTicketDeps {
  * while it runs 409, the same key with a different form 422. Only answers that mean a ticket
  * (201, 202) are kept, for 24 hours: after a refusal the customer may correct the form and resend.
  */
-export async function submitTicket(ticket: TicketToCreate, keyHeader: string | null, deps: SubmitTicketDeps): Promise<Response> {
-  if (keyHeader === null) return answerResponse(storedAnswerOf(await deps.delivery.submit(ticket)));
+export async function submitTicket(
+  ticket: TicketToCreate,
+  keyHeader: string | null,
+  deps: SubmitTicketDeps,
+  beforeQueue: BeforeQueue = () => undefined,
+): Promise<Response> {
+  if (keyHeader === null) return beforeQueue() ?? answerResponse(storedAnswerOf(await deps.delivery.submit(ticket)));
   const key = parseIdempotencyKey(keyHeader);
   if (key === undefined) {
     return errorResponse(400, {
@@ -51,7 +59,7 @@ export async function submitTicket(ticket: TicketToCreate, keyHeader: string | n
       deps.logger.info('ticket request repeated; first answer replayed', { reference: stored.reference, status: stored.answer.status });
       return answerResponse(stored.answer, { 'Idempotent-Replayed': 'true' });
     }
-    return answerResponse(storedAnswerOf(await deps.delivery.submit(ticket, { keyHash, fingerprint })));
+    return beforeQueue() ?? answerResponse(storedAnswerOf(await deps.delivery.submit(ticket, { keyHash, fingerprint })));
   } finally {
     release();
   }

@@ -2,6 +2,7 @@ import { LIMITS, SUBMISSION_FIELDS } from '../../contract/index.ts';
 import type { FormSchema } from '../../contract/index.ts';
 import { errorResponse } from '../http/json-response.ts';
 import type { RequestContext } from '../http/types.ts';
+import type { OutboxDiskUsage } from '../outbox/outbox-disk-usage.ts';
 import type { Gate, Protection } from '../protection/create-protection.ts';
 import type { Logger } from '../log/types.ts';
 import type { FormSchemaSource } from '../schema/types.ts';
@@ -22,6 +23,8 @@ export interface TicketsRouteDeps extends SubmitTicketDeps {
   spoolDir: string;
   /** The anti-abuse checks: headers before the body, then around validation. */
   protection: Protection;
+  /** The outbox's size against OUTBOX_MAX_MB: past it, tickets with files are refused 503. */
+  outboxUsage: OutboxDiskUsage;
 }
 
 // Stray or repeated names up to this many still get their precise error (unknown_field,
@@ -96,7 +99,35 @@ async function receiveAndCreate(
   }
 
   // From here the ticket is the outbox's: written durably before any upstream call, never lost.
-  return submitTicket(ticket, request.headers.get('idempotency-key'), deps);
+  const fileBytes = ticket.attachments.reduce((sum, attachment) => sum + attachment.size, 0);
+  const response = await submitTicket(ticket, request.headers.get('idempotency-key'), deps, () =>
+    fileBytes > 0 && !deps.outboxUsage.fits(fileBytes) ? outboxFullResponse(deps) : undefined,
+  );
+  // Delivered (201) or refused (422) tickets leave the outbox at once; a queued one stays.
+  if (response.status === 202 && !response.headers.has('Idempotent-Replayed')) {
+    deps.outboxUsage.added(fileBytes + ITEM_RECORD_BYTES);
+  }
+  return response;
+}
+
+// About what a ticket's item.json takes: its texts are at most a few kilobytes.
+const ITEM_RECORD_BYTES = 4096;
+
+/**
+ * 503 for a ticket with files while the outbox holds OUTBOX_MAX_MB already (TomTicket has been
+ * down a while): its files cannot be kept safely, but the same ticket without them still can.
+ */
+function outboxFullResponse(deps: TicketsRouteDeps): Response {
+  deps.logger.warn('ticket with files refused: the outbox is at OUTBOX_MAX_MB', {
+    usedBytes: deps.outboxUsage.bytes(),
+    maxBytes: deps.outboxUsage.maxBytes,
+  });
+  const problem = {
+    code: 'attachments_unavailable' as const,
+    message: 'Attachments cannot be received right now: tickets are waiting for TomTicket and the server keeps no more files (OUTBOX_MAX_MB). Send the ticket without attachments, or try again later.',
+    field: SUBMISSION_FIELDS.attachments,
+  };
+  return errorResponse(503, problem, { errors: [problem] });
 }
 
 function mostCustomFields(schema: FormSchema): number {

@@ -201,4 +201,15 @@ describe('the outbox on the inbox', () => {
     expect(json.outbox).toEqual(entries);
     expect(await (await get('/sandbox')).text()).not.toContain('Not delivered yet');
   });
+
+  it('shows no secret of the server, even in a last error that quotes one', async () => {
+    const secret = 'form-secret-quoted-by-tomticket-0123456789';
+    const quoting = entries.map((entry) => ({ ...entry, lastError: `TomTicket refused it: got <${secret}>` }));
+    const routes = createSandboxRoutes(fake, async () => quoting, [secret]);
+    for (const path of ['/sandbox', '/sandbox/tickets.json']) {
+      const text = await (await routes(new Request(`http://localhost${path}`)))!.text();
+      expect(text).toContain('TomTicket refused it');
+      expect(text).not.toContain(secret);
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorBody, ErrorCode } from '../../contract/index.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
+import { createRedactor } from '../log/create-redactor.ts';
+import { toLoggable } from '../log/to-loggable.ts';
 import type { OutboxEntryView } from '../outbox/types.ts';
 import { attachmentResponse } from './attachment-response.ts';
 import { decodeSegment } from './fake-route.ts';
@@ -23,13 +25,20 @@ const PAGE_HEADERS = {
  * `/sandbox/inbox.css`, `/sandbox/tickets.json` and `/sandbox/attachments/{ticketId}/{index}`.
  * The handler answers undefined for any path outside /sandbox, so it can sit in front of the others.
  * With `outbox`, the page and the JSON also list the tickets not delivered yet (queued, uncertain, dead).
+ * Every text shown has `secrets` (the server's token, FORM_SECRET, IDENTITY_SECRET) redacted: a
+ * last error can quote TomTicket, and the page is for anyone who can reach the sandbox.
  */
 export function createSandboxRoutes(
   fake: FakeTomTicket,
   outbox?: () => Promise<OutboxEntryView[]>,
+  secrets: readonly string[] = [],
 ): (request: Request) => Promise<Response | undefined> {
   let stylesheet: Promise<string> | undefined;
-  const views = () => toTicketViews(fake.tickets, fake.departments ?? []);
+  const redact = createRedactor(secrets);
+  // Redacted as data, before rendering: in the page a secret would be HTML-escaped past a text match.
+  const clean = <T>(value: T): T => toLoggable(value, redact) as T;
+  const views = () => clean(toTicketViews(fake.tickets, fake.departments ?? []));
+  const entries = async () => clean((await outbox?.()) ?? []);
 
   return async (request) => {
     const { pathname } = new URL(request.url);
@@ -40,7 +49,7 @@ export function createSandboxRoutes(
     const withBody = request.method === 'GET';
 
     if (pathname === PREFIX || pathname === `${PREFIX}/`) {
-      const page = renderInboxPage(views(), (await outbox?.()) ?? []);
+      const page = renderInboxPage(views(), await entries());
       return textResponse(page, 'text/html; charset=utf-8', withBody, PAGE_HEADERS);
     }
     if (pathname === `${PREFIX}/inbox.css`) {
@@ -48,7 +57,7 @@ export function createSandboxRoutes(
       return textResponse(await stylesheet, 'text/css; charset=utf-8', withBody, { 'Cache-Control': 'no-cache' });
     }
     if (pathname === `${PREFIX}/tickets.json`) {
-      const body = { tickets: views(), outbox: (await outbox?.()) ?? [] };
+      const body = { tickets: views(), outbox: await entries() };
       return textResponse(JSON.stringify(body), 'application/json; charset=utf-8', withBody, {
         'Cache-Control': 'no-store',
       });

@@ -19,6 +19,8 @@ export interface TomTicketClientOptions {
   apiUrl: string;
   /** The account's secret token; it goes into URL paths and nowhere else. */
   token: string;
+  /** The server's other secrets (FORM_SECRET, IDENTITY_SECRET), redacted like the token from TomTicket's words. */
+  otherSecrets?: readonly string[];
   /** The most one call may take, per try. */
   timeoutMs: number;
   /** Check and create the customer before each ticket. */
@@ -48,7 +50,8 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
   const call = createUpstreamCaller({
     ...options,
     retry: options.retry ?? DEFAULT_RETRY,
-    redact: createRedactor([options.token]),
+    // TomTicket's own words go to the customer and into the outbox: whatever they quote, no secret.
+    redact: createRedactor([options.token, ...(options.otherSecrets ?? [])]),
   });
 
   const knownCustomers = createKnownCustomers({

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROTECTION } from '../../contract/index.ts';
+import { createFormProofs } from '../../server/protection/form-proofs.ts';
 import { createFormTokens } from '../../server/protection/form-token.ts';
 import { createProofOfWork } from '../../server/protection/proof-of-work.ts';
 import { prepareProof } from './prepareProof.ts';
@@ -20,15 +21,15 @@ function serveChallenge(body: unknown) {
 
 describe('prepareProof', () => {
   it('solves the server’s challenge so that the server accepts it, once', async () => {
-    const pow = createProofOfWork({ secret: SECRET, maxNumber: 3000, maxAgeSeconds: 600 });
-    const fetchMock = serveChallenge({ challenge: await pow.issue() });
+    const proofs = createFormProofs({ proofOfWork: createProofOfWork({ secret: SECRET, maxNumber: 3000, maxAgeSeconds: 600 }) });
+    const fetchMock = serveChallenge(await proofs.issue());
 
     const proof = await prepareProof('https://s.example', new AbortController().signal);
 
     expect(fetchMock).toHaveBeenCalledWith('https://s.example/api/challenge', expect.anything());
     expect(Object.keys(proof)).toEqual([PROTECTION.proofHeader]);
-    expect(await pow.verify(proof[PROTECTION.proofHeader]!)).toBeUndefined();
-    expect(await pow.verify(proof[PROTECTION.proofHeader]!)).toMatchObject({ code: 'challenge_failed' });
+    expect(await proofs.spend(new Headers(proof))).toBeUndefined();
+    expect(await proofs.spend(new Headers(proof))).toMatchObject({ code: 'challenge_failed' });
   });
 
   it('passes the form token on once the form is old enough', async () => {
@@ -44,7 +45,7 @@ describe('prepareProof', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(proof).toEqual({ [PROTECTION.formTokenHeader]: expect.any(String) });
     now += 3000;
-    expect(tokens.check(proof![PROTECTION.formTokenHeader]!)).toBeUndefined();
+    expect(tokens.read(proof![PROTECTION.formTokenHeader]!)).toMatchObject({ ok: true });
   });
 
   it('keeps the page responsive: the search yields to timers while it runs', async () => {

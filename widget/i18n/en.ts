@@ -51,6 +51,7 @@ export const en: Table = [
   'Sign in to open a ticket.', // identity_required
   'File type not allowed', // file_type_denied
   'Invalid image', // file_not_image
+  'Attachments can’t be received now. Send without them or try later.', // attachments_unavailable
   'No connection. Try again.', // network
   'Sending cancelled.', // aborted
   'Something went wrong. Try again.', // internal

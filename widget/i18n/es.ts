@@ -51,6 +51,7 @@ export const es: Table = [
   'Inicie sesión para abrir un ticket.', // identity_required
   'Tipo de archivo no permitido', // file_type_denied
   'Imagen inválida', // file_not_image
+  'No podemos recibir adjuntos ahora. Envíe sin ellos o intente más tarde.', // attachments_unavailable
   'Sin conexión. Intente de nuevo.', // network
   'Envío cancelado.', // aborted
   'Algo salió mal. Intente de nuevo.', // internal

@@ -51,6 +51,7 @@ export const ptBR: Table = [
   'Entre na sua conta para abrir um chamado.', // identity_required
   'Tipo de arquivo não permitido', // file_type_denied
   'Imagem inválida', // file_not_image
+  'Não é possível receber anexos agora. Envie sem eles ou tente mais tarde.', // attachments_unavailable
   'Sem conexão. Tente de novo.', // network
   'Envio cancelado.', // aborted
   'Algo deu errado. Tente de novo.', // internal

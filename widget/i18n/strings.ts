@@ -14,7 +14,7 @@ export const KEYS = [
   'required', 'too_long', 'invalid_email', 'invalid_value', 'not_an_option', 'too_many_files',
   'request_too_large', 'upstream_rejected', 'upstream_unavailable', 'upstream_timeout', 'rate_limited',
   'origin_not_allowed', 'identity_invalid', 'identity_required', 'file_type_denied', 'file_not_image',
-  'network', 'aborted', 'internal',
+  'attachments_unavailable', 'network', 'aborted', 'internal',
 ] as const;
 
 /** A key of {@link Strings}. */
