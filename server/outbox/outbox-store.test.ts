@@ -29,7 +29,7 @@ describe('createOutboxStore', () => {
       idempotency: { keyHash: 'k', fingerprint: 'f' },
       ticket: {
         title: 'Não consigo entrar',
-        message: `Desde ontem a senha não é aceita.\n\n[ref ${item.reference}]`,
+        message: `Desde ontem a senha não é aceita.<br><br>[ref ${item.reference}]`,
         attachments: [{ fileName: 'relatório.txt', size: 15, file: 'files/0' }],
       },
     });

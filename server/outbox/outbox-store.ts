@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEFAULT_TEXT_RULES, type TextRules } from '../../contract/index.ts';
 import type { Logger } from '../log/types.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
 import { moveFile, syncDir, syncFile, writeFileDurably } from './durable-fs.ts';
@@ -46,6 +47,11 @@ export interface OutboxStore {
   hasAttemptMarker(reference: string): Promise<boolean>;
   /** Ends an attempt that surely sent nothing: the marker goes, then the item's record is updated. */
   finishAttempt(item: OutboxItem): Promise<void>;
+  /**
+   * Ends an attempt whose outcome is unknown: the record (with `unknownSince`) is saved durably
+   * first, then the marker goes, so the item is never again taken for one that surely was not sent.
+   */
+  recordUnknown(item: OutboxItem): Promise<void>;
   /** Moves an item to another state: its record is saved, then one rename moves it, then its marker goes. */
   move(item: OutboxItem, from: OutboxState, to: OutboxState): Promise<void>;
   /** Removes an item for good (refused while the customer waited, or an operator's decision). */
@@ -69,8 +75,15 @@ const TEMPORARY_PREFIX = '.tmp-';
 const REMOVING_PREFIX = '.gone-';
 
 /** The outbox under `root` (DATA_DIR): `outbox/`, `uncertain/` and `dead/`, one folder per ticket. */
-export function createOutboxStore(options: { root: string; logger: Logger; now?: () => Date }): OutboxStore {
+export function createOutboxStore(options: {
+  root: string;
+  logger: Logger;
+  now?: () => Date;
+  /** How messages are sent and counted, for the reference line added to each (default DEFAULT_TEXT_RULES). */
+  textRules?: () => TextRules;
+}): OutboxStore {
   const { root, logger } = options;
+  const textRules = options.textRules ?? (() => DEFAULT_TEXT_RULES);
   const now = options.now ?? (() => new Date());
   const folder = (state: OutboxState, reference = '') => join(root, state, reference);
   async function referenceInUse(reference: string): Promise<boolean> {
@@ -132,7 +145,7 @@ export function createOutboxStore(options: { root: string; logger: Logger; now?:
           receivedAt: now().toISOString(),
           attempts: 0,
           ...(idempotency ? { idempotency } : {}),
-          ticket: { ...ticket, message: withReference(ticket.message, reference), attachments },
+          ticket: { ...ticket, message: withReference(ticket.message, reference, textRules()), attachments },
         };
         await writeFile(join(temporary, ITEM_FILE), JSON.stringify(item, null, 2), { mode: 0o600 });
         // Synced here, before any rate-limited call: a sync inside the limiter's slot (25 MB of
@@ -206,6 +219,11 @@ export function createOutboxStore(options: { root: string; logger: Logger; now?:
       await writeFileDurably(join(folder('outbox', item.reference), ITEM_FILE), JSON.stringify(item, null, 2));
     },
 
+    async recordUnknown(item) {
+      await writeFileDurably(join(folder('outbox', item.reference), ITEM_FILE), JSON.stringify(item, null, 2));
+      await unlink(join(folder('outbox', item.reference), ATTEMPT_MARKER)).catch(ignoreMissing);
+    },
+
     async move(item, from, to) {
       // The record first, so the item arrives complete; the rename is the state change. A crash
       // before it leaves the item where it was, its attempt marker (if any) still there.
@@ -217,7 +235,9 @@ export function createOutboxStore(options: { root: string; logger: Logger; now?:
     },
 
     async release(item, from) {
-      const released: OutboxItem = { ...item, releasedAt: now().toISOString() };
+      // The operator looked: whatever was unknown is decided, and it is sent again.
+      const { unknownSince: _decided, ...rest } = item;
+      const released: OutboxItem = { ...rest, releasedAt: now().toISOString() };
       await writeFileDurably(join(folder(from, item.reference), ITEM_FILE), JSON.stringify(released, null, 2));
       await unlink(join(folder(from, item.reference), ATTEMPT_MARKER)).catch(ignoreMissing);
       await rename(folder(from, item.reference), folder('outbox', item.reference));

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorBody, ErrorCode } from '../../contract/index.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
+import type { RequestContext } from '../http/types.ts';
+import { isLoopbackAddress } from './is-loopback-address.ts';
 import type { OutboxEntryView } from '../outbox/types.ts';
 import { attachmentResponse } from './attachment-response.ts';
 import { decodeSegment } from './fake-route.ts';
@@ -23,17 +25,23 @@ const PAGE_HEADERS = {
  * `/sandbox/inbox.css`, `/sandbox/tickets.json` and `/sandbox/attachments/{ticketId}/{index}`.
  * The handler answers undefined for any path outside /sandbox, so it can sit in front of the others.
  * With `outbox`, the page and the JSON also list the tickets not delivered yet (queued, uncertain, dead).
+ * Only peers on this machine (loopback) are answered unless `public` (SANDBOX_PUBLIC=true): the
+ * inbox shows every ticket typed into the form, which a sandbox left reachable would expose.
  */
 export function createSandboxRoutes(
   fake: FakeTomTicket,
   outbox?: () => Promise<OutboxEntryView[]>,
-): (request: Request) => Promise<Response | undefined> {
+  access: { public?: boolean } = {},
+): (request: Request, context?: RequestContext) => Promise<Response | undefined> {
   let stylesheet: Promise<string> | undefined;
   const views = () => toTicketViews(fake.tickets, fake.departments ?? []);
 
-  return async (request) => {
+  return async (request, context) => {
     const { pathname } = new URL(request.url);
     if (pathname !== PREFIX && !pathname.startsWith(`${PREFIX}/`)) return undefined;
+    if (!access.public && !isLoopbackAddress(context?.remoteAddress ?? '')) {
+      return errorResponse(404, 'not_found', 'The sandbox inbox answers only this machine (set SANDBOX_PUBLIC=true to share it).');
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return errorResponse(405, 'method_not_allowed', 'Only GET and HEAD are allowed here', { Allow: 'GET, HEAD' });
     }
