@@ -161,7 +161,9 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
     }
   }
 
-  return { call, close: () => pool.close() };
+  let closing: Promise<void> | undefined;
+  // Once, however often asked: waits for calls under way (each bounded by its timeout).
+  return { call, close: () => (closing ??= pool.close()) };
 }
 
 /** Whether a try surely changed nothing at TomTicket: never delivered, refused for its rate, refused outright. */
