@@ -53,9 +53,6 @@ const REJECTED_WITHOUT_REASON = 'TomTicket refused the request without saying wh
 const KNOWN_CUSTOMER_TTL_MS = 10 * 60 * 1000;
 // Bounded so that a flood of distinct e-mails cannot grow the memory: ~100 bytes each.
 const KNOWN_CUSTOMERS_MAX = 10_000;
-// A refusal of criar_chamado could be the token's (the legacy API may say so with `erro: true` and
-// HTTP 200): unless TomTicket answered a call normally this recently, the token is checked first.
-const TOKEN_PROVEN_MS = 60_000;
 
 const LOOKUP_FORMS: Record<string, CustomerLookupForm> = {
   query: { name: 'query', call: 'GET /cliente/{token}/{e-mail}?tipo_identificador=E' },
@@ -87,7 +84,14 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
   });
 
   async function createTicket(ticket: TicketToCreate, guard?: SendGuard, createOptions: { protocol?: boolean } = {}): Promise<CreateTicketResult> {
-    const traced = (request: UpstreamRequest) => call(guard?.called ? { ...request, onTry: () => guard.called?.(request.endpoint) } : request);
+    // A call of this very ticket answered normally proves the token good now (a refusal since
+    // would have said so): only then is a refusal of criar_chamado taken at its word unchecked.
+    let tokenShownGood = false;
+    const traced = async (request: UpstreamRequest) => {
+      const outcome = await call(guard?.called ? { ...request, onTry: () => guard.called?.(request.endpoint) } : request);
+      if (outcome.kind === 'answer') tokenShownGood = true;
+      return outcome;
+    };
     const { email } = ticket.customer;
     const sendTicket = () =>
       traced({
@@ -115,7 +119,7 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
       if (customer.confirmed) knownCustomers.remember(email);
       if (customer.created) creation = await sendTicket();
     }
-    if (creation.kind === 'refused') return refusalOf(creation);
+    if (creation.kind === 'refused') return refusalOf(creation, tokenShownGood);
     if (creation.kind !== 'answer') {
       return failure(creation, creation.kind === 'timeout' || (creation.kind === 'unavailable' && creation.mayHaveTakenEffect));
     }
@@ -130,13 +134,14 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
   }
 
   /**
-   * What a refusal of criar_chamado means: the ticket refused, unless the token is. The token is
-   * checked (one call) unless a call was answered normally in the last minute; when that check
-   * gets no answer, the ticket is kept for a retry rather than refused on a guess.
+   * What a refusal of criar_chamado means: the ticket refused, unless the token is (the legacy API
+   * may say so with `erro: true` and HTTP 200). The token is checked (one call) unless this ticket's
+   * own customer step was just answered normally; when that check gets no answer, the ticket is
+   * kept for a retry rather than refused on a guess.
    */
-  async function refusalOf(creation: Extract<UpstreamOutcome, { kind: 'refused' }>): Promise<CreateTicketResult> {
+  async function refusalOf(creation: Extract<UpstreamOutcome, { kind: 'refused' }>, tokenShownGood: boolean): Promise<CreateTicketResult> {
     const message = creation.message ?? REJECTED_WITHOUT_REASON;
-    if (tokenHealth.acceptedWithin(TOKEN_PROVEN_MS)) return { ok: false, kind: 'rejected', message };
+    if (tokenShownGood) return { ok: false, kind: 'rejected', message };
     const token = await checkToken();
     if (token.kind === 'accepted') return { ok: false, kind: 'rejected', message };
     if (token.kind === 'refused') return { ok: false, kind: 'token_refused', detail: `criar_chamado refused and ${token.detail}` };

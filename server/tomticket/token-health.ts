@@ -11,27 +11,21 @@ export interface TokenHealth {
   accepted(): void;
   /** TomTicket refused the token (401/403, or a refusal of the call that needs nothing but the token). */
   refused(): void;
-  /** Whether the token was accepted within the last `withinMs` (a refusal since then says no). */
-  acceptedWithin(withinMs: number): boolean;
 }
 
 /** A fresh record: unknown until the first answer. */
 export function createTokenHealth(options: { now?: () => number } = {}): TokenHealth {
   const now = options.now ?? Date.now;
   let current: TokenState = { state: 'unknown' };
-  let acceptedAt = Number.NEGATIVE_INFINITY;
   const stamp = () => new Date(now()).toISOString();
 
   return {
     current: () => ({ ...current }),
     accepted() {
-      acceptedAt = now();
       current = { state: 'accepted', checkedAt: stamp() };
     },
     refused() {
-      acceptedAt = Number.NEGATIVE_INFINITY;
       current = { state: 'refused', since: current.state === 'refused' ? current.since : stamp(), checkedAt: stamp() };
     },
-    acceptedWithin: (withinMs) => now() - acceptedAt <= withinMs,
   };
 }
