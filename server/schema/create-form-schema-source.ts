@@ -72,7 +72,8 @@ export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSc
     listing = { schema, expiresAt: now() + options.cacheMs };
     listedAt = new Date().toISOString();
     failure = undefined;
-    options.keep?.(departments).catch((error: unknown) => logger.warn('could not keep the department listing on disk', { error }));
+    // Awaited (it writes only when the listing changed): a stop right after the first listing must find it kept.
+    await options.keep?.(departments).catch((error: unknown) => logger.warn('could not keep the department listing on disk', { error }));
     return schema;
   }
 
