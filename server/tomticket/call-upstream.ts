@@ -64,7 +64,7 @@ export interface UpstreamCaller {
   close(): Promise<void>;
 }
 
-type Attempt = UpstreamOutcome | { kind: 'retryable'; detail: string };
+type Attempt = UpstreamOutcome | { kind: 'retryable'; detail: string; neverConnected?: boolean };
 
 // Enough for the limiter's 3 calls a second with slow uploads among them, and for benchmarks
 // with the limiter off; idle ones are closed after undici's keep-alive timeout.
@@ -136,14 +136,18 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
       logger.warn('tomticket call failed', { ...logged, failure: failure.kind, durationMs: elapsed(), error });
       if (failure.kind === 'timeout') return { kind: 'timeout' };
       return failure.kind === 'not_sent'
-        ? { kind: 'retryable', detail: `${request.endpoint} could not be reached (${failure.reason})` }
+        ? { kind: 'retryable', detail: `${request.endpoint} could not be reached (${failure.reason})`, neverConnected: true }
         : { kind: 'unavailable', detail: `${request.endpoint} failed during the call (${failure.reason})`, mayHaveTakenEffect: true };
     }
   }
 
   async function call(request: UpstreamRequest): Promise<UpstreamOutcome> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await options.limiter.schedule(() => attemptOnce(request, attempt));
+      // A connection never made reached nobody: its slot of the account's rate goes back.
+      const outcome = await options.limiter.schedule(
+        () => attemptOnce(request, attempt),
+        (attempted) => attempted.kind === 'retryable' && attempted.neverConnected === true,
+      );
       if (surelyWithoutEffect(outcome)) await request.guard?.notSent();
       if (outcome.kind !== 'retryable') {
         options.onAnswer?.(outcome);

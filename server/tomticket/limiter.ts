@@ -1,7 +1,11 @@
 /** Paces calls to TomTicket so the whole server stays under the account's rate limit. */
 export interface RateLimiter {
-  /** Runs `task` once the limit allows, in the order tasks were scheduled; settles as the task does. */
-  schedule<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` once the limit allows, in the order tasks were scheduled; settles as the task does.
+   * When `neverSent(result)` says the request never reached the receiver (a refused connection),
+   * its start is given back: the receiver counted nothing, so an outage does not eat the budget.
+   */
+  schedule<T>(task: () => Promise<T>, neverSent?: (result: T) => boolean): Promise<T>;
   /**
    * The receiver refused a call for its rate (429): start nothing for one whole window from now,
    * so its count empties (a receiver may count refused calls too). Applies even when unlimited.
@@ -43,11 +47,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const waiting: Array<() => void> = [];
+  const waiting: Array<(start: number) => void> = [];
   /** Start times of the last `limit` tasks, oldest first. */
   const recentStarts: number[] = [];
   let draining = false;
   let pausedUntil = Number.NEGATIVE_INFINITY;
+  // Wakes a drain that waits for a slot when a start is given back.
+  let slotFreed: (() => void) | undefined;
 
   async function drain(): Promise<void> {
     draining = true;
@@ -57,28 +63,41 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         const time = now();
         const wait = Math.max(oldest === undefined ? 0 : oldest + windowMs - time, pausedUntil - time);
         if (wait > 0) {
-          await sleep(wait);
+          await Promise.race([sleep(wait), new Promise<void>((resolve) => (slotFreed = resolve))]);
+          slotFreed = undefined;
           continue;
         }
         if (limit > 0) {
           recentStarts.push(time);
           if (recentStarts.length > limit) recentStarts.shift();
         }
-        waiting.shift()?.();
+        waiting.shift()?.(time);
       }
     } finally {
       draining = false;
     }
   }
 
+  /** Gives a start back: the request it let go never reached the receiver. */
+  function giveBack(start: number): void {
+    const index = recentStarts.lastIndexOf(start);
+    if (index === -1) return;
+    recentStarts.splice(index, 1);
+    slotFreed?.();
+  }
+
   return {
-    schedule<T>(task: () => Promise<T>): Promise<T> {
+    schedule<T>(task: () => Promise<T>, neverSent?: (result: T) => boolean): Promise<T> {
       // Unlimited and not held off: no queue, no clock, no delay.
       if (limit === 0 && waiting.length === 0 && now() >= pausedUntil) return runTask(task);
-      return new Promise<void>((start) => {
+      return new Promise<number>((start) => {
         waiting.push(start);
         if (!draining) void drain();
-      }).then(() => runTask(task));
+      }).then(async (start) => {
+        const result = await runTask(task);
+        if (neverSent?.(result)) giveBack(start);
+        return result;
+      });
     },
     reportRateLimited() {
       pausedUntil = Math.max(pausedUntil, now() + windowMs);
