@@ -54,8 +54,18 @@ export interface UpstreamCallerOptions {
   redact: (text: string) => string;
   /** Told of every classified answer, for the token's health. */
   onAnswer?: (outcome: UpstreamOutcome) => void;
+  /** Shown every answer as it came (status and JSON body, if any): the doctor reports their shape. */
+  observe?: (answer: ObservedAnswer) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+}
+
+/** One answer as it came, for whoever reports on the API's shape (the doctor). */
+export interface ObservedAnswer {
+  endpoint: Endpoint;
+  status: number;
+  /** The JSON object it carried, if it was one. */
+  body?: Record<string, unknown>;
 }
 
 /** Makes legacy-API calls over kept-alive connections; close() lets them go. */
@@ -104,7 +114,9 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       const status = response.statusCode;
-      const meaning = classifyAnswer(status, await readAnswer(response.body));
+      const answer = await readAnswer(response.body);
+      options.observe?.({ endpoint: request.endpoint, status, ...(answer.ok ? { body: answer.body } : {}) });
+      const meaning = classifyAnswer(status, answer);
       const failed = (problem: string) =>
         logger.warn('tomticket call failed', { ...logged, status, durationMs: elapsed(), problem });
       switch (meaning.kind) {

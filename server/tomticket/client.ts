@@ -1,7 +1,7 @@
 import type { Logger } from '../log/types.ts';
 import { createRedactor } from '../log/create-redactor.ts';
 import { buildTicketForm } from './build-ticket-form.ts';
-import { createUpstreamCaller, type UpstreamOutcome, type UpstreamRequest } from './call-upstream.ts';
+import { createUpstreamCaller, type ObservedAnswer, type UpstreamOutcome, type UpstreamRequest } from './call-upstream.ts';
 import { CUSTOMER_ADDRESSINGS, createAddressingMemory, customerCheckRequest, readCustomerCheck } from './customer-addressing.ts';
 import { ensureCustomer } from './ensure-customer.ts';
 import { createKnownCustomers } from './known-customers.ts';
@@ -45,6 +45,8 @@ export interface TomTicketClientOptions {
   knownCustomerTtlMs?: number;
   /** The clock of that memory and of the token's health; tests replace it. */
   now?: () => number;
+  /** Shown every answer as it came (the doctor reports the account's answer shapes). */
+  observe?: (answer: ObservedAnswer) => void;
 }
 
 const REJECTED_WITHOUT_REASON = 'TomTicket refused the request without saying why.';
