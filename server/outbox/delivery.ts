@@ -147,8 +147,12 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     }, retryDelayMs(tokenProbes, policy, options.random)).unref();
   }
 
-  /** One delivery try of an item in `outbox/`, and what follows from it. Never rejects. */
-  async function attempt(item: OutboxItem, hooks: AttemptHooks = {}): Promise<void> {
+  /**
+   * One delivery try of an item in `outbox/`, and what follows from it. Never rejects.
+   * `premarked`: the item was written with its `sending` marker (see OutboxStore.add): the first
+   * try of criar_chamado needs no marker of its own.
+   */
+  async function attempt(item: OutboxItem, hooks: AttemptHooks = {}, premarked = false): Promise<void> {
     const { reference } = item;
     busy.add(reference);
     const trail: Trail = { upstreamCalls: [], startedAt: performance.now() };
@@ -162,7 +166,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
           if (settled === undefined) return;
           current = settled;
         }
-        verdict = deliveryVerdict(await createTicket(current, hooks, trail));
+        verdict = deliveryVerdict(await createTicket(current, hooks, trail, premarked && current === item));
       } catch (error) {
         // A bug or a file gone from the item: whether anything went out is unknown.
         verdict = { kind: 'unknown', reason: `unexpected failure: ${error instanceof Error ? error.name : typeof error}` };
@@ -191,13 +195,20 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
   }
 
   /** One try of criar_chamado for an item, guarded: the marker is on disk exactly while it may be on its way. */
-  function createTicket(item: OutboxItem, hooks: AttemptHooks, trail: Trail): Promise<CreateTicketResult> {
+  function createTicket(item: OutboxItem, hooks: AttemptHooks, trail: Trail, premarked: boolean): Promise<CreateTicketResult> {
     const { reference } = item;
     // A crash while the marker is there leaves the item's outcome unknown on the next start; a
-    // crash while waiting for the limiter or a retry does not.
+    // crash while waiting for the limiter or a retry does not (except a pre-marked first try's).
+    let marked = premarked;
     const guard: SendGuard = {
-      beforeSend: () => store.startAttempt(reference),
-      notSent: () => store.clearAttempt(reference),
+      beforeSend: async () => {
+        if (marked) return;
+        await store.startAttempt(reference);
+      },
+      notSent: async () => {
+        marked = false;
+        await store.clearAttempt(reference);
+      },
       created: () => store.markCreated(reference),
       called: (endpoint) => void trail.upstreamCalls.push(endpoint),
     };
@@ -400,8 +411,10 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     async submit(ticket, itemIdempotency) {
       adding++;
       let item: OutboxItem;
+      // Tried at once while the customer waits: the item is written already marked as sending.
+      const triedAtOnce = !(stopping || config.waitMs === 0 || tokenRefused());
       try {
-        item = await store.add(ticket, itemIdempotency);
+        item = await store.add(ticket, itemIdempotency, { sending: triedAtOnce });
         waiting.set(item.reference, { item, dueAt: Number.POSITIVE_INFINITY });
       } finally {
         adding--;
@@ -425,7 +438,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
           if (choose({ kind: 'queued', reference })) recorded.then(() => resolve(chosen as SubmissionAnswer), reject);
         }
         // While the token is refused a try could only be refused too: the ticket waits for it.
-        if (stopping || config.waitMs === 0 || tokenRefused()) {
+        if (!triedAtOnce) {
           schedule(item, 0);
           answerQueued();
           return;
@@ -443,7 +456,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
           },
           onRejected: (message) => choose({ kind: 'rejected', reference, message }),
         };
-        const tried = attempt(item, hooks).then(() => {
+        const tried = attempt(item, hooks, true).then(() => {
           choose({ kind: 'queued', reference });
           return recorded;
         });

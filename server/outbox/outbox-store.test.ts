@@ -38,6 +38,13 @@ describe('createOutboxStore', () => {
     expect(await store.list('outbox')).toEqual([item]);
   });
 
+  it('can write a new item already marked as sending, so its first try needs no sync of its own', async () => {
+    const marked = await store.add(testTicket(), undefined, { sending: true });
+    const plain = await store.add(testTicket());
+    expect(await store.hasAttemptMarker(marked.reference)).toBe(true);
+    expect(await store.hasAttemptMarker(plain.reference)).toBe(false);
+  });
+
   it('keeps nothing of a write that fails half-way', async () => {
     const missing = { fileName: 'x', type: 'a/b', size: 1, path: join(folder.spool, 'gone') };
     await expect(store.add(testTicket({ attachments: [missing] }))).rejects.toThrow();

@@ -26,7 +26,7 @@ export interface OutboxStore {
    * message when it fits), moving its spooled files in. Once this resolves the ticket survives an
    * OS crash: 3 fsyncs for a ticket without files (its record, its folder, `outbox/`).
    */
-  add(ticket: TicketToCreate, idempotency?: ItemIdempotency): Promise<OutboxItem>;
+  add(ticket: TicketToCreate, idempotency?: ItemIdempotency, options?: AddOptions): Promise<OutboxItem>;
   /** The readable items of a state, oldest first; an unreadable one is logged and skipped, never removed. */
   list(state: OutboxState): Promise<OutboxItem[]>;
   /** The references of the items a state holds (folder names only, nothing parsed). */
@@ -63,6 +63,16 @@ export interface OutboxStore {
    * dead-letter age counts from then), then one rename makes it a queued item again.
    */
   release(item: OutboxItem, from: Exclude<OutboxState, 'outbox'>): Promise<void>;
+}
+
+/** How {@link OutboxStore.add} writes a new item. */
+export interface AddOptions {
+  /**
+   * Write the item with its `sending` marker already in place, synced with it: for an item whose
+   * first try starts at once, the try then needs no sync of its own. A crash before the try went
+   * out only leaves its outcome to be looked up (never a resend), so nothing is lost but time.
+   */
+  sending?: boolean;
 }
 
 const ITEM_FILE = 'item.json';
@@ -126,7 +136,7 @@ export function createOutboxStore(options: {
       }
     },
 
-    async add(ticket, idempotency) {
+    async add(ticket, idempotency, addOptions = {}) {
       let reference = newTicketReference();
       while (await referenceInUse(reference)) reference = newTicketReference();
       const temporary = folder('outbox', `${TEMPORARY_PREFIX}${reference}`);
@@ -148,6 +158,8 @@ export function createOutboxStore(options: {
           ticket: { ...ticket, message: withReference(ticket.message, reference, textRules()), attachments },
         };
         await writeFile(join(temporary, ITEM_FILE), JSON.stringify(item, null, 2), { mode: 0o600 });
+        // Only its name is relied on: the folder's sync below makes it durable with the item.
+        if (addOptions.sending) await writeFile(join(temporary, ATTEMPT_MARKER), now().toISOString());
         // Synced here, before any rate-limited call: a sync inside the limiter's slot (25 MB of
         // files can take a second) would delay the call past its slot and bunch the calls that
         // TomTicket counts. The bytes and entries at once, then the rename that publishes them.
