@@ -51,6 +51,20 @@ describe('createRateLimiter', () => {
     expect(starts).toEqual([0, 0, 0, w, w, w, 2 * w, 2 * w, 2 * w, 3 * w]);
   });
 
+  it('holds each slot until a window after its task ended: a request sent late can never make four arrivals in one window', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ requestsPerSecond: 3, now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    // Each call takes 500 ms (a slow upload, or a loaded machine that sends it late).
+    const slowCall = () =>
+      limiter.schedule(async () => {
+        starts.push(clock.now());
+        await clock.sleep(500);
+      });
+    await Promise.all(Array.from({ length: 4 }, slowCall));
+    expect(starts).toEqual([0, 0, 0, 500 + DEFAULT_WINDOW_MS]);
+  });
+
   it('gives back the start of a request that never reached the receiver (a refused connection)', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ requestsPerSecond: 3, now: clock.now, sleep: clock.sleep });
