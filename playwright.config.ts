@@ -41,7 +41,7 @@ export default defineConfig({
       // process Playwright stops is the server itself, which then closes cleanly).
       command: 'npx vite build --config vite.server.config.ts && exec node dist/server/main.js',
       url: `${SERVER_ORIGIN}/healthz`,
-      env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '', DATA_DIR: process.env.E2E_DATA_DIR },
+      env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '', SANDBOX: 'true', DATA_DIR: process.env.E2E_DATA_DIR },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

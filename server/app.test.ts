@@ -11,6 +11,7 @@ import { createIdempotencyStore } from './outbox/idempotency-store.ts';
 import { createOutboxDiskUsage } from './outbox/outbox-disk-usage.ts';
 import { createOutboxStore } from './outbox/outbox-store.ts';
 import { PROTECTIONS_OFF } from './integration/harness.ts';
+import { stubClient } from './tomticket/stub-client.ts';
 import { createUpstreamHealth } from './routes/upstream-health.ts';
 import type { CreateTicketResult, TicketToCreate } from './tomticket/types.ts';
 
@@ -41,13 +42,14 @@ afterEach(async () => {
 /** The app over in-memory stand-ins of the schema source and client; `overrides` replace parts. */
 function app(overrides: Partial<AppDeps> = {}, env: NodeJS.ProcessEnv = { TOMTICKET_TOKEN: SECRET }) {
   const upstreamHealth = createUpstreamHealth();
-  const client = upstreamHealth.track({
-    listDepartments: async () => [],
-    createTicket: async (ticket): Promise<CreateTicketResult> => {
-      created.push(ticket);
-      return { ok: true, id: 'abc', protocol: 7 };
-    },
-  });
+  const client = upstreamHealth.track(
+    stubClient({
+      createTicket: async (ticket): Promise<CreateTicketResult> => {
+        created.push(ticket);
+        return { ok: true, id: 'abc', protocol: 7 };
+      },
+    }),
+  );
   const logger = createLogger({ secrets: [SECRET], write: (line) => logLines.push(line) });
   const idempotency = createIdempotencyStore({ dir: join(root, 'data', 'idempotency') });
   const store = createOutboxStore({ root: join(root, 'data'), logger });
@@ -148,8 +150,19 @@ describe('createApp', () => {
     expect(await answer.json()).toEqual({
       ok: true,
       mode: 'live',
-      upstream: { reachable: null },
+      upstream: { reachable: null, token: 'unknown' },
       outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null, usedMb: 0, maxMb: 1024 },
+    });
+  });
+
+  it('answers /healthz 503 naming the token while TomTicket refuses it', async () => {
+    const refused = { state: 'refused' as const, since: '2025-01-01T00:00:00.000Z', checkedAt: '2025-01-01T00:01:00.000Z' };
+    const answer = await app({ client: stubClient({ tokenState: () => refused }) })(get('/healthz'), CONTEXT);
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toMatchObject({
+      ok: false,
+      problem: { code: 'token_refused', message: expect.stringContaining('TOMTICKET_TOKEN') },
+      upstream: { token: 'refused', tokenRefusedSince: refused.since },
     });
   });
 
@@ -209,7 +222,7 @@ describe('createApp', () => {
   });
 
   it('allows loopback origins in sandbox mode', async () => {
-    const serve = app({}, {});
+    const serve = app({}, { SANDBOX: 'true' });
     for (const origin of ['http://localhost:5173', 'http://127.0.0.1:8080', 'http://[::1]:3000']) {
       const answer = await serve(get('/api/form', { headers: { Origin: origin } }), CONTEXT);
       expect(answer.status).toBe(200);

@@ -21,7 +21,7 @@ import type { FormSchemaSource } from './schema/types.ts';
 import type { TomTicketClient } from './tomticket/types.ts';
 
 /** Routes outside the app's own, tried before answering 404 (the sandbox inbox); undefined when not theirs. */
-export type ExtraRoutes = (request: Request) => Response | undefined | Promise<Response | undefined>;
+export type ExtraRoutes = (request: Request, context: RequestContext) => Response | undefined | Promise<Response | undefined>;
 
 /** Everything {@link createApp} is built from. */
 export interface AppDeps {
@@ -72,7 +72,18 @@ export function createApp(deps: AppDeps): WebApp {
     ['/api/form', { GET: createFormRoute({ ...deps, schemaSource }) }],
     ['/api/challenge', { GET: createChallengeRoute(protection) }],
     ['/api/tickets', { POST: createTicketsRoute({ ...deps, schemaSource, protection, spoolDir: deps.config.spoolDir }) }],
-    ['/healthz', { GET: createHealthRoute(deps.config.mode, deps.upstreamHealth, outboxStatus) }],
+    [
+      '/healthz',
+      {
+        GET: createHealthRoute({
+          mode: deps.config.mode,
+          upstream: deps.upstreamHealth,
+          tokenState: () => deps.client.tokenState(),
+          ...(deps.schemaSource.status ? { schemaStatus: () => (deps.schemaSource.status as NonNullable<FormSchemaSource['status']>)() } : {}),
+          outbox: outboxStatus,
+        }),
+      },
+    ],
     ['/', { GET: createIndexRoute(publicRoot) }],
     ['/widget.js', { GET: createWidgetRoute(publicRoot) }],
   ]);
@@ -129,7 +140,7 @@ export function createApp(deps: AppDeps): WebApp {
       if (methods !== undefined) {
         return path.startsWith('/api/') ? answerApi(request, context, methods) : dispatch(request, context, methods);
       }
-      return (await deps.extraRoutes?.(request)) ?? errorResponse(404, { code: 'not_found', message: 'No such route.' });
+      return (await deps.extraRoutes?.(request, context)) ?? errorResponse(404, { code: 'not_found', message: 'No such route.' });
     });
     return withSecurityHeaders(response as Response);
   };

@@ -1,7 +1,9 @@
 /**
- * `npm start`: reads the environment, starts the server (sandbox mode without TOMTICKET_TOKEN),
- * prints where to open it, and closes cleanly on SIGINT/SIGTERM: stops accepting, answers waiting
- * submissions 202 (their tickets are already in the outbox), lets delivery tries under way end.
+ * `node dist/server/main.js`: reads the environment, starts the server, prints where to open it,
+ * and closes cleanly on SIGINT/SIGTERM: stops accepting, answers waiting submissions 202 (their
+ * tickets are already in the outbox), lets delivery tries under way end. Without TOMTICKET_TOKEN it
+ * exits with status 1 unless SANDBOX=true; `--sandbox-by-default` (what `npm start` passes) means
+ * SANDBOX=true when neither is set, so a fresh clone's first command still shows the sandbox.
  */
 import { readConfig } from './config/read-config.ts';
 import { createRedactor } from './log/create-redactor.ts';
@@ -11,8 +13,12 @@ import { startServer, startupMessage } from './start-server.ts';
 // Every secret, not only the token: a value pasted into the wrong variable is quoted by its error.
 const redact = createRedactor(secretsInEnv(process.env));
 
+const SANDBOX_BY_DEFAULT = '--sandbox-by-default';
+
 try {
-  const config = readConfig(process.env);
+  const unset = (name: string) => (process.env[name]?.trim() ?? '') === '';
+  const env = process.argv.includes(SANDBOX_BY_DEFAULT) && unset('TOMTICKET_TOKEN') && unset('SANDBOX') ? { ...process.env, SANDBOX: 'true' } : process.env;
+  const config = readConfig(env);
   const server = await startServer({ config });
   process.stdout.write(`${startupMessage(server)}\n`);
 

@@ -17,7 +17,7 @@ describe('startServer in sandbox mode', () => {
   it('runs the fake TomTicket, takes tickets into it and shows them in the inbox', async () => {
     const spoolDir = await mkdtemp(join(tmpdir(), 'start-server-test-'));
     const logLines: string[] = [];
-    const server = await startServer({ config: readConfig({ PORT: '0', SPOOL_DIR: spoolDir, DATA_DIR: spoolDir }), log: (line) => logLines.push(line) });
+    const server = await startServer({ config: readConfig({ SANDBOX: 'true', PORT: '0', SPOOL_DIR: spoolDir, DATA_DIR: spoolDir }), log: (line) => logLines.push(line) });
     try {
       expect(server.fake).toBeDefined();
       expect(server.config.tomticket).toMatchObject({ token: SANDBOX_TOKEN, apiUrl: server.fake?.url });
@@ -62,7 +62,7 @@ describe('startServer in sandbox mode', () => {
     const formConfig = join(folder, 'form.json');
     await writeFile(formConfig, '{"departments": "all of them"}');
     try {
-      await expect(startServer({ config: readConfig({ PORT: '0', FORM_CONFIG: formConfig, DATA_DIR: folder }) })).rejects.toThrow(/departments/);
+      await expect(startServer({ config: readConfig({ SANDBOX: 'true', PORT: '0', FORM_CONFIG: formConfig, DATA_DIR: folder }) })).rejects.toThrow(/departments/);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -71,7 +71,7 @@ describe('startServer in sandbox mode', () => {
 
 describe('startupMessage', () => {
   it('names the mode and the address to open', () => {
-    expect(startupMessage({ url: 'http://127.0.0.1:8787', config: readConfig({}) })).toBe(
+    expect(startupMessage({ url: 'http://127.0.0.1:8787', config: readConfig({ SANDBOX: 'true' }) })).toBe(
       'TomTicket form server (sandbox mode: tickets go to the built-in fake TomTicket, see http://localhost:8787/sandbox) — open http://localhost:8787',
     );
     const live = startupMessage({ url: 'http://192.168.0.5:8080', config: readConfig({ TOMTICKET_TOKEN: 'x' }) });
@@ -81,11 +81,14 @@ describe('startupMessage', () => {
 });
 
 describe('server/main.ts', () => {
-  it('prints the mode and address first, serves, and exits cleanly on SIGTERM', async () => {
+  it.each([
+    ['SANDBOX=true', [], { SANDBOX: 'true' }],
+    ['--sandbox-by-default (npm start) and neither setting', ['--sandbox-by-default'], {}],
+  ])('runs the sandbox with %s: prints the mode and address first, serves, and exits cleanly on SIGTERM', async (_case, args, env) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'start-server-test-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
       cwd: REPOSITORY_ROOT,
-      env: { ...process.env, PORT: '0', TOMTICKET_TOKEN: '', DATA_DIR: dataDir },
+      env: { ...process.env, PORT: '0', TOMTICKET_TOKEN: '', SANDBOX: '', DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -103,6 +106,24 @@ describe('server/main.ts', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('exits with status 1 without TOMTICKET_TOKEN, naming TOMTICKET_TOKEN and SANDBOX=true, instead of becoming the sandbox', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'start-server-test-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: REPOSITORY_ROOT,
+      env: { ...process.env, PORT: '0', TOMTICKET_TOKEN: '', SANDBOX: '', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    await rm(dataDir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/TOMTICKET_TOKEN is not set.*SANDBOX=true/s);
+    expect(stdout).not.toMatch(/sandbox mode/);
   });
 
   it('exits with a clear message on an invalid setting', async () => {

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
-import { LIMITS } from '../contract/index.ts';
+import { DEFAULT_TEXT_RULES, LIMITS, type TextRules } from '../contract/index.ts';
+import { accountFingerprint } from './account/account-fingerprint.ts';
+import { readLearnedLengthUnit } from './account/learned-length-unit.ts';
 import { createApp } from './app.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_MAX_CONNECTIONS, DEFAULT_OUTBOX_MAX_MB, DELIVERY_DEFAULTS } from './config/read-config.ts';
 import type { ServerConfig } from './config/types.ts';
@@ -15,7 +17,7 @@ import { demoFakeOptions, SANDBOX_TOKEN } from './sandbox/demo-data.ts';
 import { startFakeTomTicket } from './sandbox/fake-tomticket.ts';
 import { createSandboxRoutes } from './sandbox/inbox.ts';
 import type { FakeTomTicket } from './sandbox/types.ts';
-import { createFormSchemaSource, loadFormConfig } from './schema/index.ts';
+import { createFormSchemaSource, createListingStore, loadFormConfig } from './schema/index.ts';
 import type { FormConfigFile } from './schema/types.ts';
 import { createRateLimiter, createTomTicketClient } from './tomticket/index.ts';
 
@@ -72,6 +74,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const secrets = [config.tomticket.token, ...otherSecrets];
   const logger = options.logger ?? createLogger({ secrets, write: options.log });
   let startedDelivery: TicketDelivery | undefined;
+  let openClient: { close(): Promise<void> } | undefined;
 
   try {
     const formConfig: FormConfigFile = config.formConfigPath ? await loadFormConfig(config.formConfigPath) : {};
@@ -87,8 +90,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         logger,
       }),
     );
+    openClient = client;
     const dataDir = config.dataDir ?? resolve(DEFAULT_DATA_DIR);
-    const store = createOutboxStore({ root: dataDir, logger, secrets });
+    const account = accountFingerprint(config.tomticket.token);
+    // How messages go and are counted: the format is configured; the unit is what `npm run doctor
+    // -- --send-test` learned of this account (read again at each form refresh), else the stricter.
+    let textRules: TextRules = await textRulesOf(config, dataDir, account);
+    const readTextRules = async () => (textRules = await textRulesOf(config, dataDir, account));
+    const store = createOutboxStore({ root: dataDir, logger, secrets, textRules: () => textRules });
     // A key's answer is kept while its ticket is in the outbox, however long an outage lasts.
     const idempotency = createIdempotencyStore({ dir: join(dataDir, 'idempotency'), isHeld: store.holds });
     const delivery = createDelivery({
@@ -103,12 +112,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     startedDelivery = delivery;
     const outboxUsage = createOutboxDiskUsage({ root: dataDir, maxBytes: config.outboxMaxBytes ?? DEFAULT_OUTBOX_MAX_MB * 1024 * 1024 });
     await outboxUsage.measure();
+    const listings = createListingStore({ dataDir, account, logger });
+    const saved = await listings.load();
     const schemaSource = createFormSchemaSource({
       client,
       config: formConfig,
       cacheMs: config.tomticket.departmentsCacheMs,
       logger,
+      ...(saved ? { saved } : {}),
+      keep: listings.save,
+      textRules: readTextRules,
     });
+    if (saved) logger.info('form schema saved by an earlier run is ready in case TomTicket does not answer', { listedAt: saved.savedAt });
+    // Asked at once, in the background: /healthz then knows whether TomTicket answers, and the
+    // first customer does not wait for the listing.
+    void schemaSource.get().catch(() => undefined);
     const app = createApp({
       config,
       schemaSource,
@@ -118,7 +136,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       idempotency,
       outboxUsage,
       logger,
-      ...(fake ? { extraRoutes: createSandboxRoutes(fake, delivery.entries, secrets) } : {}),
+      ...(fake ? { extraRoutes: createSandboxRoutes(fake, delivery.entries, { secrets, public: config.sandboxPublic }) } : {}),
     });
     const listener = await listenNode(app, {
       host: config.host,
@@ -156,14 +174,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         const deliveryStopped = delivery.stop();
         await listener.close(CLOSE_GRACE_MS);
         await deliveryStopped;
+        await client.close();
         await runningFake?.close();
       },
     };
   } catch (error) {
     await startedDelivery?.stop();
+    await openClient?.close();
     await fake?.close();
     throw error;
   }
+}
+
+/** The text rules in force: MESSAGE_FORMAT, and the unit learned for this account (else the stricter default). */
+async function textRulesOf(config: ServerConfig, dataDir: string, account: string): Promise<TextRules> {
+  const lengthUnit = (await readLearnedLengthUnit(dataDir, account)) ?? DEFAULT_TEXT_RULES.lengthUnit;
+  return { messageFormat: config.messageFormat, lengthUnit };
 }
 
 const UNSPECIFIED_OR_LOOPBACK = /^http:\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])(?=:)/;

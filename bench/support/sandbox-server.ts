@@ -15,7 +15,7 @@ export async function startSandboxServer(scope: Scope): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-sandbox-data-'));
   scope.defer(() => rm(dataDir, { recursive: true, force: true }));
   const server = await startServer({
-    config: readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }),
+    config: readConfig({ SANDBOX: 'true', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }),
     log: () => undefined,
   });
   scope.defer(() => server.close());

@@ -28,10 +28,10 @@ export async function ticketByTitle(request: APIRequestContext, title: string): 
 }
 
 /**
- * The start of a received ticket's message, as long as `typed`, with line breaks as typed:
- * multipart sends every line break as CRLF (the HTML form-data algorithm), and the server may
- * add lines after the customer's text (its outbox reference).
+ * The start of a received ticket's message as TomTicket shows it (the server sends HTML: `<br>`
+ * for each line break, `<`, `>`, `&` escaped), as long as `typed`: the server may add lines after
+ * the customer's text (its outbox reference).
  */
 export function messageStart(ticket: TicketView, typed: string): string {
-  return ticket.message.replaceAll('\r\n', '\n').slice(0, typed.length);
+  return ticket.messageText.slice(0, typed.length);
 }

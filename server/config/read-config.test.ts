@@ -1,13 +1,15 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig, SANDBOX_FORM_CONFIG_PATH } from './read-config.ts';
+import { ConfigError, MISSING_TOKEN_MESSAGE, readConfig, SANDBOX_FORM_CONFIG_PATH } from './read-config.ts';
 import { readProtectionConfig } from './read-protection-config.ts';
 
 describe('readConfig', () => {
-  it('fills every default, in sandbox mode without a token', () => {
-    const config = readConfig({});
+  it('fills every default, in sandbox mode when asked for', () => {
+    const config = readConfig({ SANDBOX: 'true' });
     expect(config).toEqual({
       mode: 'sandbox',
+      messageFormat: 'html',
+      sandboxPublic: false,
       port: 8787,
       host: '127.0.0.1',
       tomticket: {
@@ -24,7 +26,14 @@ describe('readConfig', () => {
       // Sandbox tickets keep their own outbox; uploads spool beside it, so accepting one is a rename.
       dataDir: resolve('.data', 'sandbox'),
       spoolDir: resolve('.data', 'sandbox', 'spool'),
-      delivery: { waitMs: 15_000, retryBaseMs: 5000, retryMaxMs: 300_000, deadAfterMs: 72 * 3600 * 1000 },
+      delivery: {
+        waitMs: 15_000,
+        retryBaseMs: 5000,
+        retryMaxMs: 300_000,
+        deadAfterMs: 72 * 3600 * 1000,
+        lookupGraceMs: 300_000,
+        maxRefusals: 5,
+      },
       requestTimeoutMs: 60_000,
       headersTimeoutMs: 10_000,
       maxConnections: 256,
@@ -58,13 +67,28 @@ describe('readConfig', () => {
       spoolDir: resolve('var/tomticket/spool'),
       delivery: { waitMs: 0, retryBaseMs: 250, retryMaxMs: 1000, deadAfterMs: 60_000 },
     });
-    expect(readConfig({ DATA_DIR: '/srv/data' }).dataDir).toBe(resolve('/srv/data/sandbox'));
-    expect(readConfig({ OUTBOX_RETRY_BASE_MS: '600000' }).delivery?.retryMaxMs).toBe(600_000);
+    expect(readConfig({ SANDBOX: 'true', DATA_DIR: '/srv/data' }).dataDir).toBe(resolve('/srv/data/sandbox'));
+    expect(readConfig({ SANDBOX: 'true', OUTBOX_RETRY_BASE_MS: '600000' }).delivery?.retryMaxMs).toBe(600_000);
+    expect(readConfig({ TOMTICKET_TOKEN: 't', OUTBOX_LOOKUP_GRACE_MS: '0', OUTBOX_MAX_REFUSALS: '2' }).delivery).toMatchObject({
+      lookupGraceMs: 0,
+      maxRefusals: 2,
+    });
   });
 
-  it('treats an empty or blank token as absent', () => {
-    expect(readConfig({ TOMTICKET_TOKEN: '' }).mode).toBe('sandbox');
-    expect(readConfig({ TOMTICKET_TOKEN: '   ' }).mode).toBe('sandbox');
+  it('refuses to start without a token unless SANDBOX=true, naming both', () => {
+    for (const env of [{}, { TOMTICKET_TOKEN: '' }, { TOMTICKET_TOKEN: '   ' }, { SANDBOX: 'false' }]) {
+      expect(() => readConfig(env)).toThrow(ConfigError);
+      expect(() => readConfig(env)).toThrow(MISSING_TOKEN_MESSAGE);
+    }
+    expect(MISSING_TOKEN_MESSAGE).toMatch(/TOMTICKET_TOKEN.*SANDBOX=true/s);
+    // Asked for, the sandbox wins over a token (which then goes nowhere).
+    expect(readConfig({ SANDBOX: 'true', TOMTICKET_TOKEN: 'real' })).toMatchObject({ mode: 'sandbox', tomticket: { token: '' } });
+  });
+
+  it('reads MESSAGE_FORMAT and SANDBOX_PUBLIC', () => {
+    expect(readConfig({ TOMTICKET_TOKEN: 't', MESSAGE_FORMAT: 'text' }).messageFormat).toBe('text');
+    expect(() => readConfig({ TOMTICKET_TOKEN: 't', MESSAGE_FORMAT: 'markdown' })).toThrow(/MESSAGE_FORMAT must be html or text/);
+    expect(readConfig({ SANDBOX: 'true', SANDBOX_PUBLIC: 'true' }).sandboxPublic).toBe(true);
   });
 
   it('reads every variable', () => {
@@ -130,8 +154,8 @@ describe('readConfig', () => {
     ['WRITE_TIMEOUT_MS', 'never', /WRITE_TIMEOUT_MS/],
     ['OUTBOX_MAX_MB', '0', /OUTBOX_MAX_MB must be a whole number from 1/],
   ])('refuses %s=%s with a clear error', (name, value, message) => {
-    expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
-    expect(() => readConfig({ [name]: value })).toThrow(message);
+    expect(() => readConfig({ TOMTICKET_TOKEN: 't', [name]: value })).toThrow(ConfigError);
+    expect(() => readConfig({ TOMTICKET_TOKEN: 't', [name]: value })).toThrow(message);
   });
 
   it('never puts the token in an error message', () => {

@@ -32,17 +32,33 @@ export const DELIVERY_DEFAULTS: DeliveryConfig = {
   retryMaxMs: 5 * 60 * 1000,
   // Three days: a weekend-long outage still ends in delivery, not in the dead-letter folder.
   deadAfterMs: 72 * 60 * 60 * 1000,
+  // Well past any creation TomTicket could still finish after the server gave up on its answer
+  // (PHP's and proxies' own time limits are a minute or less).
+  lookupGraceMs: 5 * 60 * 1000,
+  // A few: an answer the server cannot read is a configuration problem, not a passing one.
+  maxRefusals: 5,
 };
+
+/** What a server started with neither a token nor the sandbox is told (and exits with status 1). */
+export const MISSING_TOKEN_MESSAGE =
+  'TOMTICKET_TOKEN is not set. Set TOMTICKET_TOKEN to your TomTicket account\'s API token to send tickets to ' +
+  'TomTicket, or set SANDBOX=true to try the form against the built-in fake TomTicket (tickets then go nowhere).';
 
 /**
  * The server's configuration from environment variables, defaults filled in. Throws a
- * {@link ConfigError} naming the variable when a value is unusable. Without TOMTICKET_TOKEN the
- * server runs in sandbox mode: the token and API URL are then filled in by startServer, which
- * starts the built-in fake TomTicket.
+ * {@link ConfigError} naming the variable when a value is unusable, or when neither TOMTICKET_TOKEN
+ * nor SANDBOX=true is set: a production server must never quietly become the sandbox. In sandbox
+ * mode the token and API URL are filled in by startServer, which starts the built-in fake.
  */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  const token = readText(env, 'TOMTICKET_TOKEN') ?? '';
-  const mode = token === '' ? 'sandbox' : 'live';
+  const sandbox = readBoolean(env, 'SANDBOX', false);
+  const token = sandbox ? '' : (readText(env, 'TOMTICKET_TOKEN') ?? '');
+  if (!sandbox && token === '') throw new ConfigError(MISSING_TOKEN_MESSAGE);
+  const mode = sandbox ? 'sandbox' : 'live';
+  const messageFormat = readText(env, 'MESSAGE_FORMAT') ?? 'html';
+  if (messageFormat !== 'html' && messageFormat !== 'text') {
+    throw new ConfigError(`MESSAGE_FORMAT must be html or text, got "${messageFormat}"`);
+  }
   const requestTimeoutMs = readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, { min: 1000, max: MAX_TIMEOUT_MS });
   const headersTimeoutMs = readInteger(env, 'HEADERS_TIMEOUT_MS', 10_000, { min: 1000, max: MAX_TIMEOUT_MS });
   // Node refuses a headers timeout longer than the request timeout it is part of.
@@ -57,6 +73,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
 
   return {
     mode,
+    messageFormat,
+    sandboxPublic: readBoolean(env, 'SANDBOX_PUBLIC', false),
     port: readInteger(env, 'PORT', 8787, { min: 0, max: 65_535 }),
     host: readText(env, 'HOST') ?? '127.0.0.1',
     tomticket: {
@@ -98,5 +116,7 @@ function readDeliveryConfig(env: NodeJS.ProcessEnv): DeliveryConfig {
     retryBaseMs,
     retryMaxMs,
     deadAfterMs: readInteger(env, 'OUTBOX_DEAD_AFTER_MS', DELIVERY_DEFAULTS.deadAfterMs, { min: 1 }),
+    lookupGraceMs: readInteger(env, 'OUTBOX_LOOKUP_GRACE_MS', DELIVERY_DEFAULTS.lookupGraceMs as number, { min: 0, max: MAX_RETRY_PAUSE_MS }),
+    maxRefusals: readInteger(env, 'OUTBOX_MAX_REFUSALS', DELIVERY_DEFAULTS.maxRefusals as number, { min: 1, max: 1000 }),
   };
 }

@@ -30,7 +30,7 @@ describe('readProtectionConfig', () => {
   });
 
   it('is what readConfig carries', () => {
-    expect(readConfig({ HONEYPOT: 'off' }).protection).toEqual(readProtectionConfig({ HONEYPOT: 'off' }));
+    expect(readConfig({ SANDBOX: 'true', HONEYPOT: 'off' }).protection).toEqual(readProtectionConfig({ HONEYPOT: 'off' }));
   });
 
   it('reads every variable, and turns each protection off', () => {

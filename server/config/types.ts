@@ -1,7 +1,13 @@
+import type { MessageFormat } from '../../contract/index.ts';
+
 /** Everything the companion server is configured with, complete (env parsing fills the defaults). */
 export interface ServerConfig {
-  /** 'sandbox' when no TOMTICKET_TOKEN is set: the built-in fake stands in for TomTicket. */
+  /** 'sandbox' only when asked for (SANDBOX=true): the built-in fake stands in for TomTicket. */
   mode: 'sandbox' | 'live';
+  /** How the ticket's message is sent (MESSAGE_FORMAT): HTML-escaped with `<br>` line breaks, or as typed. */
+  messageFormat: MessageFormat;
+  /** Whether the sandbox inbox (/sandbox…) answers other hosts than loopback ones (SANDBOX_PUBLIC). */
+  sandboxPublic: boolean;
   port: number;
   host: string;
   tomticket: {
@@ -57,6 +63,13 @@ export interface DeliveryConfig {
   retryMaxMs: number;
   /** A ticket still failing this long after it was received moves to the dead-letter folder (OUTBOX_DEAD_AFTER_MS). */
   deadAfterMs: number;
+  /**
+   * How long after a try with no answer the listing must keep not showing the ticket before it is
+   * taken as not created and sent again (OUTBOX_LOOKUP_GRACE_MS). Optional: default 5 minutes.
+   */
+  lookupGraceMs?: number;
+  /** Tries answered in a way the server cannot read before the ticket moves to dead/ (OUTBOX_MAX_REFUSALS). Optional: default 5. */
+  maxRefusals?: number;
 }
 
 /** The anti-abuse protections of POST /api/tickets (server/protection/); each can be switched off. */

@@ -114,6 +114,8 @@ export interface Harness {
   spoolEntries(): Promise<string[]>;
   /** Upstream calls other than the department listing. */
   ticketCalls(): string[];
+  /** Stops the server and starts a new one on the same DATA_DIR and fake, with `env` over the first one's (a restart). */
+  restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -136,7 +138,7 @@ export async function startHarness(
   });
   const logLines: string[] = [];
   const observed: string[] = [];
-  const config = readConfig({
+  const environment = {
     TOMTICKET_TOKEN: TEST_TOKEN,
     TOMTICKET_API_URL: fake.url,
     FORM_CONFIG: formConfigPath,
@@ -146,12 +148,20 @@ export async function startHarness(
     ALLOWED_ORIGINS: ALLOWED_ORIGIN,
     ...PROTECTIONS_OFF,
     ...env,
-  });
-  const server = await startServer({ config, log: (line) => logLines.push(line) });
+  };
+  const start = (overrides: Record<string, string> = {}) =>
+    startServer({ config: readConfig({ ...environment, ...overrides }), log: (line) => logLines.push(line) });
+  let server = await start();
 
   return {
     fake,
-    server,
+    get server() {
+      return server;
+    },
+    async restart(overrides) {
+      await server.close();
+      server = await start(overrides);
+    },
     spoolDir,
     dataDir: join(workDir, 'data'),
     logLines,

@@ -70,8 +70,8 @@ describe('POST /api/tickets against the fake TomTicket', () => {
       departmentId: ticket.departmentId,
       categoryId: ticket.categoryId,
       title: ticket.title,
-      // Multipart carries every line break as CRLF; the server forwards the text with LF.
-      message: ticket.message.replace(/\r\n/g, '\n'),
+      // Sent as HTML (MESSAGE_FORMAT=html, the default): line breaks as <br>.
+      message: ticket.message,
       priority: ticket.priority,
       customFields: { ...ticket.customFields, passos: ticket.customFields.passos?.replace(/\r\n/g, '\n') },
     }).toEqual({
@@ -80,7 +80,7 @@ describe('POST /api/tickets against the fake TomTicket', () => {
       categoryId: 'cat-erro',
       title: 'Erro 500 ao entrar 😀',
       // The outbox's reference closes the message, so the ticket can be found by it in TomTicket.
-      message: expect.stringMatching(/^Primeira linha\nSegunda linha\n\n\[ref TT-[0-9A-Z]{8}\]$/),
+      message: expect.stringMatching(/^Primeira linha<br>Segunda linha<br><br>\[ref TT-[0-9A-Z]{8}\]$/),
       priority: 3,
       customFields: { navegador: 'firefox', passos: 'Abrir\nClicar em entrar', quando: '2024-02-29', usuarios: '42', aceite: 'Sim' },
     });
@@ -155,7 +155,8 @@ describe('POST /api/tickets against the fake TomTicket', () => {
     expect(harness.json(answer)).toEqual({
       ok: true,
       mode: 'live',
-      upstream: { reachable: true, checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      upstream: { reachable: true, checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), token: 'accepted' },
+      form: { source: 'tomticket', listedAt: expect.any(String), fresh: true },
       outbox: { queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null, usedMb: 0, maxMb: 2048 },
     });
     expect(harness.fake.requests).toEqual([]);

@@ -64,16 +64,17 @@ describe('TomTicket failures, as the customer gets them', () => {
   it.each([
     ['an HTTP 500', 'http_500'],
     ['an answer that is not JSON', 'invalid_json'],
-  ] as const)('holds the ticket (202) and parks it as uncertain after %s to criar_chamado', async (_case, fault) => {
-    const before = (await outboxOf(harness)).uncertain;
+  ] as const)('holds the ticket (202) and asks the listing before any resend after %s to criar_chamado', async (_case, fault) => {
+    const before = await outboxOf(harness);
     await harness.fake.setFault(fault);
     const answer = await submit();
     expect(answer.status).toBe(202);
     const body = harness.json(answer);
     expect(body).toEqual({ ok: true, queued: true, reference: expect.stringMatching(/^TT-[0-9A-Z]{8}$/) });
-    // TomTicket may have made the ticket before failing: it is kept for an operator, never resent.
-    expect(await outboxOf(harness)).toMatchObject({ queued: 0, uncertain: before + 1 });
-    expect(harness.ticketCalls()).toEqual(['criar_chamado']);
+    // TomTicket may have made the ticket before failing: it stays queued, and the listing (which
+    // fails too, so far) is asked before it is ever sent again.
+    expect(await outboxOf(harness)).toMatchObject({ queued: before.queued + 1, uncertain: 0 });
+    expect(harness.ticketCalls()).toEqual(['criar_chamado', 'chamados']);
   });
 
   it('reports TomTicket unreachable on /healthz after a failure', async () => {
@@ -94,11 +95,14 @@ describe('a TomTicket that never answers', () => {
     await harness.close();
   });
 
-  it('gets 504 for the form schema when the listing was never had', async () => {
+  it('gets 503 for the form schema when the listing was never had, and /healthz says so', async () => {
     harness.fake.setFault('no_answer');
     const answer = await harness.send('/api/form');
-    expect(answer.status).toBe(504);
+    expect(answer.status).toBe(503);
     expect(harness.json(answer)).toMatchObject({ ok: false, error: { code: 'upstream_timeout' } });
+    const health = await harness.send('/healthz');
+    expect(health.status).toBe(503);
+    expect(harness.json(health)).toMatchObject({ ok: false, problem: { code: 'tomticket_never_reached' }, form: { source: 'none' } });
   });
 });
 
@@ -113,14 +117,14 @@ describe('a TomTicket that never answers a ticket', () => {
     await harness.close();
   });
 
-  it('answers 202 once the timeout passes, holding the ticket as uncertain', async () => {
+  it('answers 202 once the timeout passes, holding the ticket until the listing can say', async () => {
     await harness.fake.setFault('no_answer');
     const started = Date.now();
     const answer = await harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
     expect(answer.status).toBe(202);
     expect(harness.json(answer)).toMatchObject({ ok: true, queued: true });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(await outboxOf(harness)).toMatchObject({ queued: 0, uncertain: 1 });
+    expect(await outboxOf(harness)).toMatchObject({ queued: 1, uncertain: 0 });
     expect(await spoolIsEmpty(harness)).toBe(true);
   });
 
@@ -148,13 +152,14 @@ describe('a TomTicket that cannot list departments', () => {
     await harness.close();
   });
 
-  it('gets 502 for the form schema and for a submission, which is refused unread', async () => {
+  it('gets 503 for the form schema and for a submission, which is refused unread', async () => {
     harness.fake.setFault('http_500');
     const form = await harness.send('/api/form');
-    expect(form.status).toBe(502);
+    expect(form.status).toBe(503);
     expect(harness.json(form)).toMatchObject({ ok: false, error: { code: 'upstream_unavailable' } });
     const ticket = await harness.send('/api/tickets', { method: 'POST', body: formOf(validFields()) });
-    expect(ticket.status).toBe(502);
+    expect(ticket.status).toBe(503);
+    expect(harness.json(ticket)).toMatchObject({ error: { code: 'upstream_unavailable', message: expect.stringContaining('not reached TomTicket') } });
     expect(harness.fake.requests.filter((call) => call.endpoint !== 'departamentos')).toEqual([]);
   });
 });

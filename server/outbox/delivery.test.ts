@@ -2,7 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryConfig } from '../config/types.ts';
-import type { CreateTicketResult, TicketToCreate, TomTicketClient } from '../tomticket/types.ts';
+import { stubClient } from '../tomticket/stub-client.ts';
+import { ticketMayExist } from '../tomticket/ticket-may-exist.ts';
+import type { CreateTicketResult, TicketLookup, TicketLookupResult, TicketToCreate, TomTicketClient } from '../tomticket/types.ts';
 import { createDelivery, type DeliveryOptions, type TicketDelivery } from './delivery.ts';
 import { createIdempotencyStore, type IdempotencyStore } from './idempotency-store.ts';
 import { createOutboxStore, type OutboxStore } from './outbox-store.ts';
@@ -12,6 +14,9 @@ const FAST: DeliveryConfig = { waitMs: 2000, retryBaseMs: 20, retryMaxMs: 40, de
 const CREATED: CreateTicketResult = { ok: true, id: 'abc', protocol: 7 };
 const REFUSED: CreateTicketResult = { ok: false, kind: 'unavailable', detail: 'criar_chamado could not be reached (ECONNREFUSED)', ticketMayExist: false };
 const DROPPED: CreateTicketResult = { ok: false, kind: 'unavailable', detail: 'criar_chamado failed during the call (UND_ERR_SOCKET)', ticketMayExist: true };
+const FOUND: TicketLookupResult = { kind: 'found', id: 'h1', protocol: 41 };
+const ABSENT: TicketLookupResult = { kind: 'absent' };
+const FAILED: TicketLookupResult = { kind: 'failed', detail: 'chamados unavailable' };
 
 let folder: OutboxTestFolder;
 let store: OutboxStore;
@@ -36,18 +41,19 @@ afterEach(async () => {
  * A client answering each call with the next result of `script` (the last one repeats), and
  * honouring the send guard as the real one does: marked while "sending", unmarked when surely not sent.
  */
-function scriptedClient(...script: Array<CreateTicketResult | (() => Promise<CreateTicketResult>)>): TomTicketClient {
-  return {
-    listDepartments: async () => [],
+function scriptedClient(
+  ...script: Array<CreateTicketResult | (() => Promise<CreateTicketResult>)>
+): TomTicketClient {
+  return stubClient({
     async createTicket(ticket, guard) {
       calls.push(ticket);
       const next = script.length > 1 ? script.shift() : script[0];
       await guard?.beforeSend();
       const result = typeof next === 'function' ? await next() : (next as CreateTicketResult);
-      if (!result.ok && (result.kind === 'rejected' || result.ticketMayExist === false)) await guard?.notSent();
+      if (!result.ok && !ticketMayExist(result)) await guard?.notSent();
       return result;
     },
-  };
+  });
 }
 
 async function started(client: TomTicketClient, overrides: Partial<DeliveryOptions> = {}): Promise<TicketDelivery> {
@@ -71,7 +77,7 @@ describe('createDelivery: the customer’s try', () => {
     const answer = await outbox.submit(testTicket(), key);
 
     expect(answer).toEqual({ kind: 'created', reference: expect.stringMatching(/^TT-/), ticket: { id: 'abc', protocol: 7 } });
-    expect(calls[0]?.message).toBe(`Desde ontem a senha não é aceita.\n\n[ref ${answer.reference}]`);
+    expect(calls[0]?.message).toBe(`Desde ontem a senha não é aceita.<br><br>[ref ${answer.reference}]`);
     expect(await outbox.status()).toEqual({ queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null });
     expect(await idempotency.find(key.keyHash)).toMatchObject({
       fingerprint: 'f1',
@@ -94,19 +100,77 @@ describe('createDelivery: the customer’s try', () => {
     expect(folder.logLines.some((line) => line.includes('ticket delivered'))).toBe(true);
   });
 
-  it('parks a ticket that may exist as uncertain and never sends it again', async () => {
-    const outbox = await started(scriptedClient(DROPPED, CREATED));
-    const answer = await outbox.submit(testTicket());
+  it('looks a ticket that may exist up in the listing at once: found there, it is the customer’s 201, never resent', async () => {
+    const lookups: TicketLookup[] = [];
+    const client = { ...scriptedClient(DROPPED, CREATED), findTicket: async (lookup: TicketLookup) => (lookups.push(lookup), FOUND) };
+    const outbox = await started(client);
+    const answer = await outbox.submit(testTicket(), key);
 
+    expect(answer).toEqual({ kind: 'created', reference: expect.any(String), ticket: { id: 'h1', protocol: 41 } });
+    expect(lookups).toEqual([expect.objectContaining({ email: 'ana@example.com', reference: answer.reference, title: testTicket().title })]);
+    expect(await idempotency.find(key.keyHash)).toMatchObject({ answer: { status: 201 } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toHaveLength(1);
+    expect(await outbox.status()).toEqual({ queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null });
+  });
+
+  it('sends a ticket of unknown outcome once more only after the listing kept not showing it for the grace period', async () => {
+    let listed = 0;
+    const client = { ...scriptedClient(DROPPED, CREATED), findTicket: async () => (listed++, ABSENT) };
+    const outbox = await started(client, { config: { ...FAST, lookupGraceMs: 300 } });
+    const started_ = Date.now();
+    expect((await outbox.submit(testTicket())).kind).toBe('queued');
+    await until(async () => (await outbox.status()).queued === 0);
+    expect(Date.now() - started_).toBeGreaterThanOrEqual(300);
+    // Asked right after the lost answer, and again when the grace period ended; then sent once.
+    expect(listed).toBe(2);
+    expect(calls).toHaveLength(2);
+    expect(folder.logLines.some((line) => line.includes('sending it again'))).toBe(true);
+  });
+
+  it('asks again while the listing fails, and leaves the ticket to a person only when OUTBOX_DEAD_AFTER_MS runs out', async () => {
+    let listed = 0;
+    const client = { ...scriptedClient(DROPPED, CREATED), findTicket: async () => (listed++, FAILED) };
+    const outbox = await started(client, { config: { ...FAST, deadAfterMs: 300 } });
+    const answer = await outbox.submit(testTicket());
     expect(answer.kind).toBe('queued');
-    expect(await outbox.status()).toMatchObject({ queued: 0, uncertain: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(async () => (await outbox.status()).uncertain === 1);
+    expect(listed).toBeGreaterThan(2);
     expect(calls).toHaveLength(1);
     expect(await store.list('uncertain')).toEqual([
-      expect.objectContaining({ reference: answer.reference, attempts: 1, lastError: expect.stringContaining('UND_ERR_SOCKET') }),
+      expect.objectContaining({ reference: answer.reference, unknownSince: expect.any(String), lastError: expect.stringContaining('listing') }),
     ]);
     const loud = folder.logLines.find((line) => line.includes('parked as uncertain'));
     expect(JSON.parse(loud ?? '{}')).toMatchObject({ level: 'error', reference: answer.reference });
+  });
+
+  it('holds every ticket while the token is refused, and delivers them once a probe finds it accepted', async () => {
+    let tokenGood = false;
+    const client = {
+      ...scriptedClient(() => Promise.resolve<CreateTicketResult>(tokenGood ? CREATED : { ok: false, kind: 'token_refused', detail: 'HTTP 401' })),
+      tokenState: () => (tokenGood ? { state: 'accepted' as const, checkedAt: '' } : { state: 'refused' as const, since: '', checkedAt: '' }),
+      checkToken: async () => (tokenGood ? { kind: 'accepted' as const } : { kind: 'refused' as const, detail: 'HTTP 401' }),
+    };
+    const outbox = await started(client);
+    // Known refused: not even tried, the customer hears "received" at once.
+    const answers = [await outbox.submit(testTicket({ title: 'a' })), await outbox.submit(testTicket({ title: 'b' }))];
+    expect(answers.map((answer) => answer.kind)).toEqual(['queued', 'queued']);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(calls).toHaveLength(0);
+    tokenGood = true;
+    await until(async () => (await outbox.status()).queued === 0);
+    expect(calls.map((ticket) => ticket.title).sort()).toEqual(['a', 'b']);
+    expect(folder.logLines.some((line) => line.includes('accepts the token again'))).toBe(true);
+  });
+
+  it('moves a ticket answered unreadably OUTBOX_MAX_REFUSALS times to dead letters', async () => {
+    const outbox = await started(scriptedClient({ ok: false, kind: 'unexpected', detail: 'criar_chamado answered HTTP 404 with a body that is not a JSON object' }), {
+      config: { ...FAST, maxRefusals: 3 },
+    });
+    await outbox.submit(testTicket());
+    await until(async () => (await store.list('dead')).length === 1);
+    expect(calls).toHaveLength(3);
+    expect(await store.list('dead')).toEqual([expect.objectContaining({ refusals: 3, lastError: expect.stringContaining('404') })]);
   });
 
   it('passes a refusal on while the customer waits, keeping neither the ticket nor the key', async () => {
@@ -190,8 +254,10 @@ describe('createDelivery: the worker', () => {
   });
 
   it('picks up a ticket an operator put back in the queue', async () => {
-    const outbox = await started(scriptedClient(DROPPED, CREATED));
+    const client = { ...scriptedClient(DROPPED, CREATED), findTicket: async () => FAILED };
+    const outbox = await started(client, { config: { ...FAST, deadAfterMs: 50 } });
     const answer = await outbox.submit(testTicket());
+    await until(async () => (await store.list('uncertain')).length === 1);
     const [parked] = await store.list('uncertain');
     await store.release(parked!, 'uncertain');
     await until(async () => calls.length === 2 && (await outbox.status()).queued === 0);
@@ -217,7 +283,7 @@ describe('createDelivery: the worker', () => {
 });
 
 describe('createDelivery: start after a crash', () => {
-  it('parks an item caught mid-try, removes those TomTicket confirmed, and rebuilds lost key records', async () => {
+  it('looks an item caught mid-try up before any resend, removes those TomTicket confirmed, and rebuilds lost key records', async () => {
     const interrupted = await store.add(testTicket({ title: 'interrompido' }));
     await store.startAttempt(interrupted.reference);
     const delivered = await store.add(testTicket({ title: 'entregue' }), { keyHash: 'b'.repeat(64), fingerprint: 'f' });
@@ -229,11 +295,15 @@ describe('createDelivery: start after a crash', () => {
     await store.startAttempt(confirmed.reference);
     await store.markCreated(confirmed.reference);
 
-    const outbox = await started(scriptedClient(CREATED));
+    const lookups: TicketLookup[] = [];
+    const client = { ...scriptedClient(CREATED), findTicket: async (lookup: TicketLookup) => (lookups.push(lookup), FOUND) };
+    const outbox = await started(client);
     await until(async () => (await outbox.status()).queued === 0);
 
+    // The interrupted one was in TomTicket's listing: delivered, never sent again.
     expect(calls.map((ticket) => ticket.title)).toEqual(['sem resposta']);
-    expect((await store.list('uncertain')).map((item) => item.reference)).toEqual([interrupted.reference]);
+    expect(lookups.map((lookup) => lookup.title)).toEqual(['interrompido']);
+    expect(await store.list('uncertain')).toEqual([]);
     expect(await idempotency.find('c'.repeat(64))).toMatchObject({
       fingerprint: 'g',
       answer: { status: 202, body: { ok: true, queued: true, reference: unanswered.reference } },

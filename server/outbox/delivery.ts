@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import type { DeliveryConfig } from '../config/types.ts';
 import type { Logger } from '../log/types.ts';
 import { retryDelayMs } from '../tomticket/retry-delay.ts';
-import type { SendGuard, TicketToCreate, TomTicketClient } from '../tomticket/types.ts';
+import type { CreateTicketResult, SendGuard, TicketToCreate, TomTicketClient } from '../tomticket/types.ts';
 import { deliveryVerdict, type DeliveryVerdict } from './delivery-verdict.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { recoverOutbox } from './recover-outbox.ts';
 import { storedAnswerOf, type SubmissionAnswer } from './submission-answer.ts';
+import { referenceLine } from './ticket-reference.ts';
 import type { ItemIdempotency, OutboxEntryView, OutboxItem, OutboxState, OutboxStatus } from './types.ts';
 
 /** What {@link createDelivery} works with. */
@@ -69,12 +70,16 @@ interface Waiting {
 // more would only queue inside the limiter, where they could not be reordered oldest first.
 const WORKER_CONCURRENCY = 3;
 const DEFAULT_RESCAN_MS = 2000;
+const DEFAULT_LOOKUP_GRACE_MS = 5 * 60 * 1000;
+const DEFAULT_MAX_REFUSALS = 5;
 
 /** The outbox's delivery: one per server, owning the worker's timers until stop(). */
 export function createDelivery(options: DeliveryOptions): TicketDelivery {
   const { store, idempotency, client, logger, config } = options;
   const now = options.now ?? Date.now;
   const policy = { attempts: Number.POSITIVE_INFINITY, baseDelayMs: config.retryBaseMs, maxDelayMs: config.retryMaxMs };
+  const lookupGraceMs = config.lookupGraceMs ?? DEFAULT_LOOKUP_GRACE_MS;
+  const maxRefusals = config.maxRefusals ?? DEFAULT_MAX_REFUSALS;
   const waiting = new Map<string, Waiting>();
   const busy = new Set<string>();
   const running = new Set<Promise<void>>();
@@ -86,6 +91,10 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
   let rescanning = false;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let rescanTimer: ReturnType<typeof setInterval> | undefined;
+  // While TomTicket refuses the token nothing is tried: one probe at growing intervals asks again.
+  let tokenProbeTimer: ReturnType<typeof setTimeout> | undefined;
+  let tokenProbes = 0;
+  const tokenRefused = () => client.tokenState().state === 'refused';
 
   const track = (work: Promise<void>) => {
     running.add(work);
@@ -107,6 +116,10 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     clearTimeout(wakeTimer);
     wakeTimer = undefined;
     if (stopping) return;
+    if (tokenRefused()) {
+      watchToken();
+      return;
+    }
     const time = now();
     const idle = [...waiting.values()].filter((entry) => !busy.has(entry.item.reference));
     const due = idle.filter((entry) => entry.dueAt <= time).sort(oldestFirst);
@@ -121,35 +134,52 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     if (Number.isFinite(next)) wakeTimer = setTimeout(pump, next - time).unref();
   }
 
-  /** One delivery try of an item in `outbox/`, and what follows from it. Never rejects. */
-  async function attempt(item: OutboxItem, hooks: AttemptHooks = {}): Promise<void> {
+  /** Asks TomTicket about the token now and then while it refuses it; once it accepts, everything waiting is due. */
+  function watchToken() {
+    if (tokenProbeTimer !== undefined || stopping) return;
+    tokenProbes++;
+    tokenProbeTimer = setTimeout(async () => {
+      const check = await client.checkToken().catch(() => ({ kind: 'unknown' as const }));
+      tokenProbeTimer = undefined;
+      if (check.kind !== 'accepted') return watchToken();
+      tokenProbes = 0;
+      logger.warn('TomTicket accepts the token again: delivering the tickets kept meanwhile', { waiting: waiting.size });
+      for (const entry of waiting.values()) if (Number.isFinite(entry.dueAt)) entry.dueAt = now();
+      kick();
+    }, retryDelayMs(tokenProbes, policy, options.random)).unref();
+  }
+
+  /**
+   * One delivery try of an item in `outbox/`, and what follows from it. Never rejects.
+   * `premarked`: the item was written with its `sending` marker (see OutboxStore.add): the first
+   * try of criar_chamado needs no marker of its own.
+   */
+  async function attempt(item: OutboxItem, hooks: AttemptHooks = {}, premarked = false): Promise<void> {
     const { reference } = item;
     busy.add(reference);
     const trail: Trail = { upstreamCalls: [], startedAt: performance.now() };
-    // The marker is on disk exactly while criar_chamado may be on its way: a crash then parks the
-    // item as uncertain on the next start; a crash while waiting for the limiter or a retry does not.
-    const guard: SendGuard = {
-      beforeSend: () => store.startAttempt(reference),
-      notSent: () => store.clearAttempt(reference),
-      created: () => store.markCreated(reference),
-      called: (endpoint) => void trail.upstreamCalls.push(endpoint),
-    };
     try {
       let verdict: DeliveryVerdict;
+      let current = item;
       try {
-        verdict = deliveryVerdict(await options.client.createTicket(store.ticketOf(item), guard));
+        if (item.unknownSince !== undefined) {
+          // TomTicket may have it already: the listing decides whether it may be sent again.
+          const settled = await settleUnknown(item, hooks, trail);
+          if (settled === undefined) return;
+          current = settled;
+        }
+        verdict = deliveryVerdict(await createTicket(current, hooks, trail, premarked && current === item));
       } catch (error) {
         // A bug or a file gone from the item: whether anything went out is unknown.
         verdict = { kind: 'unknown', reason: `unexpected failure: ${error instanceof Error ? error.name : typeof error}` };
         logger.error('unexpected failure while delivering a ticket', { reference, error });
       }
-      const tried: OutboxItem = { ...item, attempts: item.attempts + 1, lastAttemptAt: new Date(now()).toISOString() };
+      const tried: OutboxItem = { ...current, attempts: current.attempts + 1, lastAttemptAt: new Date(now()).toISOString() };
       try {
         await settle(tried, verdict, hooks, trail);
       } catch (error) {
         // Forgotten here, left on disk as it is: a try that may have gone out still carries its
-        // marker (the next start parks or removes it, the rescan skips it); one that surely did not
-        // is picked up again by the rescan.
+        // marker (the next start settles it), one that surely did not is picked up by the rescan.
         waiting.delete(reference);
         logger.error('outbox could not record a delivery outcome; the item waits for a restart', {
           reference,
@@ -157,23 +187,97 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
           error,
         });
       }
+    } catch (error) {
+      waiting.delete(reference);
+      logger.error('outbox could not settle an unknown outcome; the item waits for a restart', { reference, error });
     } finally {
       busy.delete(reference);
       kick();
     }
   }
 
+  /** One try of criar_chamado for an item, guarded: the marker is on disk exactly while it may be on its way. */
+  function createTicket(item: OutboxItem, hooks: AttemptHooks, trail: Trail, premarked: boolean): Promise<CreateTicketResult> {
+    const { reference } = item;
+    // A crash while the marker is there leaves the item's outcome unknown on the next start; a
+    // crash while waiting for the limiter or a retry does not (except a pre-marked first try's).
+    let marked = premarked;
+    const guard: SendGuard = {
+      beforeSend: async () => {
+        if (marked) return;
+        await store.startAttempt(reference);
+      },
+      notSent: async () => {
+        marked = false;
+        await store.clearAttempt(reference);
+      },
+      created: () => store.markCreated(reference),
+      called: (endpoint) => void trail.upstreamCalls.push(endpoint),
+    };
+    // The protocol number costs one more call: only worth it while a customer waits for it.
+    return options.client.createTicket(store.ticketOf(item), guard, { protocol: hooks.onDelivered !== undefined });
+  }
+
+  /**
+   * Looks an item whose outcome is unknown up in TomTicket's listing. Found: delivered (with its
+   * protocol). Not there once the grace period has passed: the item, cleared, to be sent now.
+   * Otherwise it is asked again later (or, past OUTBOX_DEAD_AFTER_MS, waits in `uncertain/` for a
+   * person). Undefined when the item needs nothing more now.
+   */
+  async function settleUnknown(item: OutboxItem, hooks: AttemptHooks, trail: Trail): Promise<OutboxItem | undefined> {
+    const { reference } = item;
+    const ticket = item.ticket;
+    trail.upstreamCalls.push('chamados');
+    const lookup = await options.client.findTicket({
+      email: ticket.customer.email,
+      ...(ticket.message.includes(referenceLine(reference)) ? { reference } : {}),
+      title: ticket.title,
+      message: ticket.message,
+      receivedAt: new Date(item.receivedAt),
+    });
+    const since = Date.parse(item.unknownSince as string);
+    if (lookup.kind === 'found') {
+      const found = { ...(lookup.id !== undefined ? { id: lookup.id } : {}), ...(lookup.protocol !== undefined ? { protocol: lookup.protocol } : {}) };
+      waiting.delete(reference);
+      await hooks.onDelivered?.(found);
+      await store.removeDelivered(item);
+      logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: found.protocol, foundInListing: true, ...costOf(trail) });
+      return undefined;
+    }
+    if (lookup.kind === 'absent' && now() - since >= lookupGraceMs) {
+      logger.warn('ticket not in TomTicket’s listing after the grace period: sending it again', { reference, unknownSince: item.unknownSince });
+      const { unknownSince: _settled, ...cleared } = item;
+      await store.finishAttempt(cleared);
+      return cleared;
+    }
+    const lastError = lookup.kind === 'absent' ? 'not in the listing yet; asked again after the grace period' : `listing: ${lookup.detail}`;
+    const asked: OutboxItem = { ...item, lastError, lastAttemptAt: new Date(now()).toISOString() };
+    if (now() - Date.parse(item.releasedAt ?? item.receivedAt) >= config.deadAfterMs) {
+      await park(asked, 'uncertain', 'ticket parked as uncertain: TomTicket’s listing could not tell whether it was created; look for its reference in TomTicket');
+      return undefined;
+    }
+    await store.finishAttempt(asked);
+    const delayMs = lookup.kind === 'absent' ? Math.max(0, since + lookupGraceMs - now()) : retryDelayMs(asked.attempts + 1, policy, options.random);
+    schedule(asked, delayMs);
+    return undefined;
+  }
+
+  /** What one try cost upstream and how long it took, for its log line. */
+  function costOf(trail: Trail) {
+    return { upstreamCalls: trail.upstreamCalls, durationMs: Math.round(performance.now() - trail.startedAt) };
+  }
+
   async function settle(item: OutboxItem, verdict: DeliveryVerdict, hooks: AttemptHooks, trail: Trail): Promise<void> {
     const { reference } = item;
     // The ticket's one line (per try): what it cost upstream and how long it took, answer included.
-    const cost = () => ({ upstreamCalls: trail.upstreamCalls, durationMs: Math.round(performance.now() - trail.startedAt) });
+    const cost = () => costOf(trail);
     switch (verdict.kind) {
       case 'delivered':
         // Out of the queue before the customer hears of it (busy keeps the rescan off it meanwhile).
         waiting.delete(reference);
         await hooks.onDelivered?.(verdict.ticket);
         await store.removeDelivered(item);
-        logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: verdict.ticket.protocol, ...cost() });
+        logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: verdict.ticket.protocol, id: verdict.ticket.id, ...cost() });
         return;
       case 'rejected':
         if (hooks.onRejected?.(verdict.message)) {
@@ -184,31 +288,54 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
         }
         // The customer was already told it was received: it must not vanish.
         return park({ ...item, lastError: `TomTicket refused it: ${verdict.message}` }, 'dead', 'ticket refused by TomTicket after it was queued');
-      case 'unknown':
-        return park(
-          { ...item, lastError: verdict.reason },
-          'uncertain',
-          'ticket parked as uncertain: look for its reference in TomTicket before requeueing it',
-        );
-      case 'retry': {
-        const tried = { ...item, lastError: verdict.reason };
-        const since = Date.parse(item.releasedAt ?? item.receivedAt);
-        if (now() - since >= config.deadAfterMs) {
-          return park(tried, 'dead', 'ticket kept failing past OUTBOX_DEAD_AFTER_MS');
-        }
-        await store.finishAttempt(tried);
-        const delayMs = retryDelayMs(tried.attempts, policy, options.random);
-        schedule(tried, delayMs);
-        logger.warn('ticket not delivered yet; will retry', {
+      case 'unknown': {
+        const unknown: OutboxItem = { ...item, lastError: verdict.reason, unknownSince: new Date(now()).toISOString() };
+        await store.recordUnknown(unknown);
+        logger.warn('ticket outcome unknown: looking it up in TomTicket’s listing before any resend', { reference, reason: verdict.reason, ...cost() });
+        // Asked at once: a ticket TomTicket made before the answer was lost is found now, and a
+        // customer still waiting gets its protocol number.
+        const cleared = await settleUnknown(unknown, hooks, trail);
+        // Not there and no grace to wait out (OUTBOX_LOOKUP_GRACE_MS=0): the worker sends it again.
+        if (cleared) schedule(cleared, 0);
+        return;
+      }
+      case 'token_refused': {
+        const held: OutboxItem = { ...item, lastError: `TomTicket refuses the token: ${verdict.reason}` };
+        await store.finishAttempt(held);
+        // Due at once, but nothing starts while the token is refused: the probe makes it go.
+        schedule(held, 0);
+        logger.error('TomTicket refuses TOMTICKET_TOKEN: the ticket is kept and sent once the token is accepted', {
           reference,
-          attempts: tried.attempts,
-          retryInMs: delayMs,
-          reason: verdict.reason,
+          whatToDo: 'copy a valid token from TomTicket into TOMTICKET_TOKEN and restart, or re-enable this token in TomTicket; run `npm run doctor` to check',
           ...cost(),
         });
         return;
       }
+      case 'refused_unread': {
+        const refusals = (item.refusals ?? 0) + 1;
+        const counted: OutboxItem = { ...item, refusals, lastError: verdict.reason };
+        if (refusals >= maxRefusals) return park(counted, 'dead', `ticket answered ${refusals} times in a way the server cannot read (OUTBOX_MAX_REFUSALS)`);
+        return retryLater(counted, cost());
+      }
+      case 'retry':
+        return retryLater({ ...item, lastError: verdict.reason }, cost());
     }
+  }
+
+  /** Schedules another try after the backoff, or moves the item to `dead/` once it has failed past OUTBOX_DEAD_AFTER_MS. */
+  async function retryLater(item: OutboxItem, cost: Record<string, unknown>): Promise<void> {
+    const since = Date.parse(item.releasedAt ?? item.receivedAt);
+    if (now() - since >= config.deadAfterMs) return park(item, 'dead', 'ticket kept failing past OUTBOX_DEAD_AFTER_MS');
+    await store.finishAttempt(item);
+    const delayMs = retryDelayMs(item.attempts, policy, options.random);
+    schedule(item, delayMs);
+    logger.warn('ticket not delivered yet; will retry', {
+      reference: item.reference,
+      attempts: item.attempts,
+      retryInMs: delayMs,
+      reason: item.lastError,
+      ...cost,
+    });
   }
 
   /** Moves an item out of the queue for an operator, loudly. */
@@ -287,8 +414,10 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     async submit(ticket, itemIdempotency) {
       adding++;
       let item: OutboxItem;
+      // Tried at once while the customer waits: the item is written already marked as sending.
+      const triedAtOnce = !(stopping || config.waitMs === 0 || tokenRefused());
       try {
-        item = await store.add(ticket, itemIdempotency);
+        item = await store.add(ticket, itemIdempotency, { sending: triedAtOnce });
         waiting.set(item.reference, { item, dueAt: Number.POSITIVE_INFINITY });
       } finally {
         adding--;
@@ -311,7 +440,8 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
         function answerQueued() {
           if (choose({ kind: 'queued', reference })) recorded.then(() => resolve(chosen as SubmissionAnswer), reject);
         }
-        if (stopping || config.waitMs === 0) {
+        // While the token is refused a try could only be refused too: the ticket waits for it.
+        if (!triedAtOnce) {
           schedule(item, 0);
           answerQueued();
           return;
@@ -329,7 +459,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
           },
           onRejected: (message) => choose({ kind: 'rejected', reference, message }),
         };
-        const tried = attempt(item, hooks).then(() => {
+        const tried = attempt(item, hooks, true).then(() => {
           choose({ kind: 'queued', reference });
           return recorded;
         });
@@ -353,6 +483,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     async stop() {
       stopping = true;
       clearTimeout(wakeTimer);
+      clearTimeout(tokenProbeTimer);
       clearInterval(rescanTimer);
       for (const answerQueued of [...answerNowCallbacks]) answerQueued();
       while (running.size > 0) await Promise.allSettled([...running]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../log/create-logger.ts';
+import { stubClient } from '../tomticket/stub-client.ts';
 import { createDelivery } from './delivery.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
@@ -42,7 +43,7 @@ describe('a delivery with a very long queue', () => {
     const delivery = createDelivery({
       store: storeHolding(ITEMS),
       idempotency: noRecords,
-      client: { listDepartments: async () => [], createTicket: () => new Promise(() => undefined) },
+      client: stubClient({ createTicket: () => new Promise(() => undefined) }),
       logger: createLogger({ secrets: [], write: () => undefined }),
       config: { waitMs: 0, retryBaseMs: 1000, retryMaxMs: 1000, deadAfterMs: 3_600_000 },
       rescanMs: 3_600_000,

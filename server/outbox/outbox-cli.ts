@@ -1,6 +1,6 @@
 /**
  * The operator's view of the outbox: `npx tsx server/outbox/outbox-cli.ts list | requeue <ref> | drop <ref>`.
- * Reads DATA_DIR and TOMTICKET_TOKEN like the server, so it finds the same folders.
+ * Reads DATA_DIR and TOMTICKET_TOKEN (or SANDBOX=true) like the server, so it finds the same folders.
  */
 import { DEFAULT_DATA_DIR, readConfig } from '../config/read-config.ts';
 import { createLogger } from '../log/create-logger.ts';

@@ -8,7 +8,7 @@ export const OUTBOX_USAGE = `Usage: npx tsx server/outbox/outbox-cli.ts <command
   list                 every ticket not delivered yet: queued, uncertain, dead
   requeue <reference>  put an uncertain or dead ticket back in the queue (check TomTicket first!)
   drop <reference>     delete an uncertain or dead ticket (e.g. found in TomTicket already)
-DATA_DIR (and TOMTICKET_TOKEN, which picks live or sandbox) must match the server's.`;
+DATA_DIR (and TOMTICKET_TOKEN, or SANDBOX=true for the sandbox's folder) must match the server's.`;
 
 const STATES: readonly OutboxState[] = ['outbox', 'uncertain', 'dead'];
 const PARKED: ReadonlyArray<Exclude<OutboxState, 'outbox'>> = ['uncertain', 'dead'];

@@ -29,13 +29,20 @@ describe('createOutboxStore', () => {
       idempotency: { keyHash: 'k', fingerprint: 'f' },
       ticket: {
         title: 'Não consigo entrar',
-        message: `Desde ontem a senha não é aceita.\n\n[ref ${item.reference}]`,
+        message: `Desde ontem a senha não é aceita.<br><br>[ref ${item.reference}]`,
         attachments: [{ fileName: 'relatório.txt', size: 15, file: 'files/0' }],
       },
     });
     const ticket = store.ticketOf(item);
     expect(await readFile(ticket.attachments[0]!.path, 'utf8')).toBe('linha 1\nlinha 2');
     expect(await store.list('outbox')).toEqual([item]);
+  });
+
+  it('can write a new item already marked as sending, so its first try needs no sync of its own', async () => {
+    const marked = await store.add(testTicket(), undefined, { sending: true });
+    const plain = await store.add(testTicket());
+    expect(await store.hasAttemptMarker(marked.reference)).toBe(true);
+    expect(await store.hasAttemptMarker(plain.reference)).toBe(false);
   });
 
   it('keeps nothing of a write that fails half-way', async () => {

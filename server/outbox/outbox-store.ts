@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DEFAULT_TEXT_RULES, type TextRules } from '../../contract/index.ts';
 import { createRedactor } from '../log/create-redactor.ts';
 import type { Logger } from '../log/types.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
@@ -26,7 +27,7 @@ export interface OutboxStore {
    * message when it fits), moving its spooled files in. Once this resolves the ticket survives an
    * OS crash: 3 fsyncs for a ticket without files (its record, its folder, `outbox/`).
    */
-  add(ticket: TicketToCreate, idempotency?: ItemIdempotency): Promise<OutboxItem>;
+  add(ticket: TicketToCreate, idempotency?: ItemIdempotency, options?: AddOptions): Promise<OutboxItem>;
   /** The readable items of a state, oldest first; an unreadable one is logged and skipped, never removed. */
   list(state: OutboxState): Promise<OutboxItem[]>;
   /** The references of the items a state holds (folder names only, nothing parsed). */
@@ -49,6 +50,11 @@ export interface OutboxStore {
   hasAttemptMarker(reference: string): Promise<boolean>;
   /** Ends an attempt that surely sent nothing: the marker goes, then the item's record is updated. */
   finishAttempt(item: OutboxItem): Promise<void>;
+  /**
+   * Ends an attempt whose outcome is unknown: the record (with `unknownSince`) is saved durably
+   * first, then the marker goes, so the item is never again taken for one that surely was not sent.
+   */
+  recordUnknown(item: OutboxItem): Promise<void>;
   /** Moves an item to another state: its record is saved, then one rename moves it, then its marker goes. */
   move(item: OutboxItem, from: OutboxState, to: OutboxState): Promise<void>;
   /** Removes an item for good (refused while the customer waited, or an operator's decision). */
@@ -60,6 +66,16 @@ export interface OutboxStore {
    * dead-letter age counts from then), then one rename makes it a queued item again.
    */
   release(item: OutboxItem, from: Exclude<OutboxState, 'outbox'>): Promise<void>;
+}
+
+/** How {@link OutboxStore.add} writes a new item. */
+export interface AddOptions {
+  /**
+   * Write the item with its `sending` marker already in place, synced with it: for an item whose
+   * first try starts at once, the try then needs no sync of its own. A crash before the try went
+   * out only leaves its outcome to be looked up (never a resend), so nothing is lost but time.
+   */
+  sending?: boolean;
 }
 
 const ITEM_FILE = 'item.json';
@@ -79,11 +95,14 @@ export interface OutboxStoreOptions {
   /** The server's secrets, redacted from an item's last error before it is written (an error may quote TomTicket). */
   secrets?: readonly string[];
   now?: () => Date;
+  /** How messages are sent and counted, for the reference line added to each (default DEFAULT_TEXT_RULES). */
+  textRules?: () => TextRules;
 }
 
 /** The outbox under `root` (DATA_DIR): `outbox/`, `uncertain/` and `dead/`, one folder per ticket. */
 export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
   const { root, logger } = options;
+  const textRules = options.textRules ?? (() => DEFAULT_TEXT_RULES);
   const now = options.now ?? (() => new Date());
   const redact = createRedactor(options.secrets ?? []);
   /** An item's record as written: its last error without any secret. */
@@ -130,7 +149,7 @@ export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
       }
     },
 
-    async add(ticket, idempotency) {
+    async add(ticket, idempotency, addOptions = {}) {
       let reference = newTicketReference();
       while (await referenceInUse(reference)) reference = newTicketReference();
       const temporary = folder('outbox', `${TEMPORARY_PREFIX}${reference}`);
@@ -149,9 +168,11 @@ export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
           receivedAt: now().toISOString(),
           attempts: 0,
           ...(idempotency ? { idempotency } : {}),
-          ticket: { ...ticket, message: withReference(ticket.message, reference), attachments },
+          ticket: { ...ticket, message: withReference(ticket.message, reference, textRules()), attachments },
         };
         await writeFile(join(temporary, ITEM_FILE), recordOf(item), { mode: 0o600 });
+        // Only its name is relied on: the folder's sync below makes it durable with the item.
+        if (addOptions.sending) await writeFile(join(temporary, ATTEMPT_MARKER), now().toISOString());
         // Synced here, before any rate-limited call: a sync inside the limiter's slot (25 MB of
         // files can take a second) would delay the call past its slot and bunch the calls that
         // TomTicket counts. The bytes and entries at once, then the rename that publishes them.
@@ -226,6 +247,11 @@ export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
       await writeFileDurably(join(folder('outbox', item.reference), ITEM_FILE), recordOf(item));
     },
 
+    async recordUnknown(item) {
+      await writeFileDurably(join(folder('outbox', item.reference), ITEM_FILE), recordOf(item));
+      await unlink(join(folder('outbox', item.reference), ATTEMPT_MARKER)).catch(ignoreMissing);
+    },
+
     async move(item, from, to) {
       // The record first, so the item arrives complete; the rename is the state change. A crash
       // before it leaves the item where it was, its attempt marker (if any) still there.
@@ -237,7 +263,9 @@ export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
     },
 
     async release(item, from) {
-      const released: OutboxItem = { ...item, releasedAt: now().toISOString() };
+      // The operator looked: whatever was unknown is decided, and it is sent again.
+      const { unknownSince: _decided, ...rest } = item;
+      const released: OutboxItem = { ...rest, releasedAt: now().toISOString() };
       await writeFileDurably(join(folder(from, item.reference), ITEM_FILE), recordOf(released));
       await unlink(join(folder(from, item.reference), ATTEMPT_MARKER)).catch(ignoreMissing);
       await rename(folder(from, item.reference), folder('outbox', item.reference));

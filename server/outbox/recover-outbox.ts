@@ -10,8 +10,8 @@ const STATES: readonly OutboxState[] = ['outbox', 'uncertain', 'dead'];
 /**
  * Puts the outbox in order after a stop, however abrupt, before anything is delivered:
  * - an item TomTicket had confirmed (its `created` marker, or its key's 201 answer) is removed;
- * - an item caught while `criar_chamado` may have been on its way (its `sending` marker) is parked
- *   in `uncertain/`: TomTicket may have it, so it is not resent;
+ * - an item caught while `criar_chamado` may have been on its way (its `sending` marker) is marked
+ *   as of unknown outcome: TomTicket may have it, so the listing is asked before it is ever resent;
  * - every item sent with an Idempotency-Key gets its record back (202 queued) if the crash came
  *   between writing the item and answering, so the customer's retry finds it instead of making a twin.
  */
@@ -29,11 +29,10 @@ export async function recoverOutbox(deps: { store: OutboxStore; idempotency: Ide
     }
     if (!(await store.hasAttemptMarker(item.reference))) continue;
     const lastError = 'the server stopped while sending it: it may already be in TomTicket';
-    await store.move({ ...item, lastError }, 'outbox', 'uncertain');
-    logger.error('ticket parked as uncertain: look for its reference in TomTicket before requeueing it', {
+    await store.recordUnknown({ ...item, lastError, unknownSince: new Date().toISOString() });
+    logger.warn('ticket outcome unknown after a stop: it is looked up in TomTicket’s listing before any resend', {
       reference: item.reference,
-      folder: join(store.root, 'uncertain', item.reference),
-      lastError,
+      folder: join(store.root, 'outbox', item.reference),
     });
   }
   for (const state of STATES) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countChars, LIMITS } from '../../contract/index.ts';
+import { LIMITS, sentLength } from '../../contract/index.ts';
 import { isTicketReference, newTicketReference, withReference } from './ticket-reference.ts';
 
 describe('newTicketReference', () => {
@@ -21,15 +21,25 @@ describe('newTicketReference', () => {
 });
 
 describe('withReference', () => {
-  it('adds the reference as a last line', () => {
-    expect(withReference('Olá\nTudo bem?', 'TT-7K3M9Q2X')).toBe('Olá\nTudo bem?\n\n[ref TT-7K3M9Q2X]');
+  const html = { messageFormat: 'html', lengthUnit: 'bytes' } as const;
+  const text = { messageFormat: 'text', lengthUnit: 'chars' } as const;
+
+  it('adds the reference as a last line in the message’s own format', () => {
+    expect(withReference('Olá<br>Tudo bem?', 'TT-7K3M9Q2X', html)).toBe('Olá<br>Tudo bem?<br><br>[ref TT-7K3M9Q2X]');
+    expect(withReference('Olá\nTudo bem?', 'TT-7K3M9Q2X', text)).toBe('Olá\nTudo bem?\n\n[ref TT-7K3M9Q2X]');
   });
 
-  it('keeps a message that fills TomTicket’s 1024 characters as it is', () => {
-    const room = LIMITS.messageMaxChars - '\n\n[ref TT-7K3M9Q2X]'.length;
-    const fits = 'é'.repeat(room);
-    expect(countChars(withReference(fits, 'TT-7K3M9Q2X'))).toBe(LIMITS.messageMaxChars);
-    const full = '😀'.repeat(room + 1);
-    expect(withReference(full, 'TT-7K3M9Q2X')).toBe(full);
+  it('counts the marked message as it is sent, in the account’s unit, and leaves a full one as it is', () => {
+    const line = '<br><br>[ref TT-7K3M9Q2X]';
+    // 'é' is two bytes: counted in bytes, this fills the 1024 exactly with the line.
+    const fits = `${'é'.repeat(Math.floor((LIMITS.messageMaxChars - line.length) / 2))}a`;
+    expect(line.length % 2).toBe(1);
+    expect(sentLength(withReference(fits, 'TT-7K3M9Q2X', html), 'bytes')).toBe(LIMITS.messageMaxChars);
+    const full = `${fits}a`;
+    expect(withReference(full, 'TT-7K3M9Q2X', html)).toBe(full);
+    // In text the blank line is two CRLFs on the wire: four characters.
+    const room = LIMITS.messageMaxChars - '\r\n\r\n[ref TT-7K3M9Q2X]'.length;
+    expect(withReference('x'.repeat(room + 1), 'TT-7K3M9Q2X', text)).toBe('x'.repeat(room + 1));
+    expect(withReference('x'.repeat(room), 'TT-7K3M9Q2X', text)).not.toBe('x'.repeat(room));
   });
 });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { countChars, LIMITS } from '../../contract/index.ts';
+import { LIMITS, sentLength, type TextRules } from '../../contract/index.ts';
 
 // Crockford's base32: no I, L, O or U, so a reference read aloud or retyped is not misread.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -24,10 +24,12 @@ export function referenceLine(reference: string): string {
 }
 
 /**
- * The message with its reference as a last line, when that still fits TomTicket's 1024
- * characters; otherwise the message unchanged (the customer's words always win the room).
+ * The message (as it is sent: see contract/sent-text.ts) with its reference as a last line, in the
+ * same format (after `<br><br>` in HTML, a blank line in text), when that still fits TomTicket's
+ * 1024 counted the same way; otherwise the message unchanged (the customer's words win the room).
  */
-export function withReference(message: string, reference: string): string {
-  const marked = `${message}\n\n${referenceLine(reference)}`;
-  return countChars(marked) <= LIMITS.messageMaxChars ? marked : message;
+export function withReference(message: string, reference: string, rules: TextRules): string {
+  const separator = rules.messageFormat === 'html' ? '<br><br>' : '\n\n';
+  const marked = `${message}${separator}${referenceLine(reference)}`;
+  return sentLength(marked, rules.lengthUnit) <= LIMITS.messageMaxChars ? marked : message;
 }

@@ -1,9 +1,10 @@
 import type { TicketToCreate } from '../tomticket/types.ts';
 
 /**
- * The folders of DATA_DIR an item lives in: `outbox` waiting for delivery, `uncertain` when
- * TomTicket may already have it (an operator decides), `dead` when it kept failing or was refused
- * after the customer had been told it was received.
+ * The folders of DATA_DIR an item lives in: `outbox` waiting for delivery (or for the listing to
+ * settle an unknown outcome), `uncertain` when TomTicket may have it and the listing still could
+ * not tell when OUTBOX_DEAD_AFTER_MS ran out (an operator decides), `dead` when it kept failing or
+ * was refused after the customer had been told it was received.
  */
 export type OutboxState = 'outbox' | 'uncertain' | 'dead';
 
@@ -38,6 +39,13 @@ export interface OutboxItem {
   lastAttemptAt?: string;
   /** Why the last try failed (no secrets: built from endpoint names and codes). */
   lastError?: string;
+  /**
+   * ISO time of the try after which TomTicket may have the ticket (no answer came back): from
+   * then on it is looked up in TomTicket's listing before it may be sent again.
+   */
+  unknownSince?: string;
+  /** Tries answered in a way the server could not read (a redirect, a proxy's page): bounded by OUTBOX_MAX_REFUSALS. */
+  refusals?: number;
   idempotency?: ItemIdempotency;
   /** The ticket exactly as it is sent, the reference line included. */
   ticket: StoredTicket;

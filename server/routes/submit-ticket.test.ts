@@ -5,15 +5,15 @@ import { createDelivery, type TicketDelivery } from '../outbox/delivery.ts';
 import { createIdempotencyStore } from '../outbox/idempotency-store.ts';
 import { createOutboxStore, type OutboxStore } from '../outbox/outbox-store.ts';
 import { createOutboxTestFolder, testTicket, type OutboxTestFolder } from '../outbox/test-kit.ts';
+import { stubClient } from '../tomticket/stub-client.ts';
 import type { TomTicketClient } from '../tomticket/types.ts';
 import { submitTicket, type SubmitTicketDeps } from './submit-ticket.ts';
 
 const HOUR = 60 * 60 * 1000;
 // TomTicket stays down: every try is retried later, for days.
-const DOWN: TomTicketClient = {
-  listDepartments: async () => [],
+const DOWN: TomTicketClient = stubClient({
   createTicket: async () => ({ ok: false, kind: 'unavailable', detail: 'criar_chamado could not be reached (ECONNREFUSED)', ticketMayExist: false }),
-};
+});
 const CONFIG: DeliveryConfig = { waitMs: 0, retryBaseMs: 10 * HOUR, retryMaxMs: 10 * HOUR, deadAfterMs: 72 * HOUR };
 const KEY = '6f0c1f0e-8d0a-4c4e-9a57-2f1f4c3b1a2d';
 

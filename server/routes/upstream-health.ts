@@ -1,4 +1,5 @@
 import type { TomTicketClient } from '../tomticket/types.ts';
+import { UpstreamError } from '../tomticket/upstream-error.ts';
 
 /** What /healthz reports about TomTicket: the outcome of the last call, null before any. */
 export interface UpstreamStatus {
@@ -20,32 +21,31 @@ export function createUpstreamHealth(now: () => Date = () => new Date()): Upstre
   const record = (reachable: boolean) => {
     current = { reachable, checkedAt: now().toISOString() };
   };
+  /** Runs a call, recording whether TomTicket answered it at all (a refusal is an answer). */
+  async function recorded<T>(run: () => Promise<T>, answered: (result: T) => boolean): Promise<T> {
+    try {
+      const result = await run();
+      record(answered(result));
+      return result;
+    } catch (error) {
+      // A refused token is TomTicket answering: reachable, and the token is reported on its own.
+      record(error instanceof UpstreamError && error.code === 'token_refused');
+      throw error;
+    }
+  }
 
   return {
     status: () => ({ ...current }),
     track(client) {
       return {
-        async listDepartments() {
-          try {
-            const departments = await client.listDepartments();
-            record(true);
-            return departments;
-          } catch (error) {
-            record(false);
-            throw error;
-          }
-        },
-        async createTicket(ticket, guard) {
-          try {
-            const result = await client.createTicket(ticket, guard);
-            // A rejection is TomTicket answering: reachable, just unhappy with the ticket.
-            record(result.ok || result.kind === 'rejected');
-            return result;
-          } catch (error) {
-            record(false);
-            throw error;
-          }
-        },
+        ...client,
+        listDepartments: () => recorded(() => client.listDepartments(), () => true),
+        createTicket: (ticket, guard, options) =>
+          recorded(
+            () => client.createTicket(ticket, guard, options),
+            (result) => result.ok || result.kind === 'rejected' || result.kind === 'token_refused',
+          ),
+        findTicket: (lookup) => recorded(() => client.findTicket(lookup), (result) => result.kind !== 'failed'),
       };
     },
   };

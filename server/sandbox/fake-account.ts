@@ -19,6 +19,8 @@ export interface FakeAccount {
   /** Stores a ticket under a fresh hash-like id and the next protocol number. */
   addTicket(draft: FakeTicketDraft): FakeTicket;
   findTicket(id: string): FakeTicket | undefined;
+  /** A customer's tickets, oldest first. */
+  ticketsOf(customerId: string): readonly FakeTicket[];
 }
 
 /** A new account holding copies of the given departments and customers (the caller's objects are never changed). */
@@ -35,6 +37,7 @@ export function createFakeAccount(
   const customersById = new Map<string, FakeCustomer>();
   const customersByEmail = new Map<string, FakeCustomer>();
   const ticketsById = new Map<string, FakeTicket>();
+  const ticketsByCustomer = new Map<string, FakeTicket[]>();
   let lastProtocol = 0;
 
   const findCustomer = (identifier: string, type: IdentifierType) =>
@@ -61,9 +64,13 @@ export function createFakeAccount(
       const ticket: FakeTicket = { ...draft, id: randomBytes(16).toString('hex'), protocol: lastProtocol, createdAt: new Date() };
       tickets.push(ticket);
       ticketsById.set(ticket.id, ticket);
+      const own = ticketsByCustomer.get(ticket.customerId);
+      if (own) own.push(ticket);
+      else ticketsByCustomer.set(ticket.customerId, [ticket]);
       return ticket;
     },
     findTicket: (id) => ticketsById.get(id),
+    ticketsOf: (customerId) => ticketsByCustomer.get(customerId) ?? [],
   };
 }
 

@@ -24,6 +24,8 @@ export const FAKE_MESSAGES = {
   categoryNotInDepartment: 'A categoria (id_tipoassunto) não pertence ao departamento',
   ticketNotFound: 'Chamado não encontrado',
   invalidIdentifierType: "tipo_identificador deve ser 'I' ou 'E'",
+  invalidPage: 'A página deve ser um número a partir de 1',
+  invalidOrder: "ordem deve ser '0' ou '1'",
   invalidPriority: 'prioridade deve ser 1, 2, 3 ou 4',
   invalidEmail: 'E-mail inválido',
   invalidCreateTickets: "criarchamados deve ser 'true' ou 'false'",

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FakeRequestRecord } from './types.ts';
+import { refusalStatus, type RefusalReason } from './fake-variants.ts';
+import type { FakeRequestRecord, FakeVariants } from './types.ts';
 
 /** Answers one request of the fake and notes the status in its record. */
 export interface FakeReply {
@@ -7,6 +8,8 @@ export interface FakeReply {
   json(status: number, body: Record<string, unknown>): void;
   /** Sends any other body as is (fault modes: an HTML error page, a body that is not JSON). */
   text(status: number, contentType: string, body: string): void;
+  /** Refuses the call, `{erro: true, mensagem, ...extra}`, with the status the variants give `reason`. */
+  refuse(reason: RefusalReason, mensagem: string, extra?: Record<string, unknown>): void;
 }
 
 // Long enough for the client to read an early answer before the socket goes away, also on a
@@ -23,7 +26,8 @@ export function createFakeReply(
   request: IncomingMessage,
   response: ServerResponse,
   record: FakeRequestRecord,
-  token: string,
+  secrets: () => readonly string[],
+  variants: FakeVariants,
 ): FakeReply {
   const send = (status: number, contentType: string, body: string) => {
     if (response.headersSent || response.destroyed) return;
@@ -43,15 +47,17 @@ export function createFakeReply(
     response.end(body);
   };
 
+  const json = (status: number, body: Record<string, unknown>) => {
+    const safe = typeof body.mensagem === 'string' ? { ...body, mensagem: redact(body.mensagem, secrets()) } : body;
+    send(status, 'application/json; charset=utf-8', JSON.stringify(safe));
+  };
   return {
-    json(status, body) {
-      const safe = typeof body.mensagem === 'string' ? { ...body, mensagem: redact(body.mensagem, token) } : body;
-      send(status, 'application/json; charset=utf-8', JSON.stringify(safe));
-    },
+    json,
     text: send,
+    refuse: (reason, mensagem, extra = {}) => json(refusalStatus(variants, reason), { erro: true, mensagem, ...extra }),
   };
 }
 
-function redact(text: string, token: string): string {
-  return token ? text.replaceAll(token, '***') : text;
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((redacted, secret) => (secret ? redacted.replaceAll(secret, '***') : redacted), text);
 }

@@ -11,13 +11,15 @@ export interface FakeRoute {
   params: string[];
 }
 
-// Each endpoint's method and how many path segments follow the token (see tomticket-api.md).
-const ENDPOINTS: Record<FakeEndpoint, { method: 'GET' | 'POST'; params: number }> = {
-  criar_chamado: { method: 'POST', params: 1 },
-  cliente: { method: 'GET', params: 1 },
-  criar_cliente: { method: 'POST', params: 0 },
-  departamentos: { method: 'GET', params: 0 },
-  chamado: { method: 'GET', params: 1 },
+// Each endpoint's method and how many path segments may follow the token (see tomticket-api.md;
+// `cliente` also takes the identifier type as a segment, which only the 'path' variant reads).
+const ENDPOINTS: Record<FakeEndpoint, { method: 'GET' | 'POST'; params: readonly number[] }> = {
+  criar_chamado: { method: 'POST', params: [1] },
+  cliente: { method: 'GET', params: [1, 2] },
+  criar_cliente: { method: 'POST', params: [0] },
+  departamentos: { method: 'GET', params: [0] },
+  chamado: { method: 'GET', params: [1] },
+  chamados: { method: 'GET', params: [1] },
 };
 
 /** The endpoint a pathname addresses (one trailing slash allowed), or undefined when none does. */
@@ -28,13 +30,21 @@ export function matchFakeRoute(pathname: string): FakeRoute | undefined {
   if (name === undefined || tokenSegment === undefined || !Object.hasOwn(ENDPOINTS, name)) return undefined;
   const endpoint = name as FakeEndpoint;
   const shape = ENDPOINTS[endpoint];
-  if (params.length !== shape.params) return undefined;
+  if (!shape.params.includes(params.length)) return undefined;
   return { endpoint, method: shape.method, tokenSegment, params };
 }
 
-/** Whether a raw path segment is the token, once URL-decoded. */
-export function isToken(segment: string, token: string): boolean {
-  return token !== '' && decodeSegment(segment) === token;
+/** Whether a raw path segment is the token, read as the account reads segments. */
+export function isToken(segment: string, token: string, pathSegments: 'decoded' | 'raw' = 'decoded'): boolean {
+  return token !== '' && readSegment(segment, pathSegments) === token;
+}
+
+/**
+ * A path segment as the account reads it: URL-decoded ('decoded'), or exactly as it arrived
+ * ('raw', a server that never decodes its path). Undefined when a decoding fails.
+ */
+export function readSegment(segment: string, pathSegments: 'decoded' | 'raw'): string | undefined {
+  return pathSegments === 'raw' ? segment : decodeSegment(segment);
 }
 
 /** A URL-decoded path segment, or undefined when its percent-encoding is broken. */
@@ -50,7 +60,7 @@ export function decodeSegment(segment: string): string | undefined {
  * The path and query as recorded: the token's segment becomes `***`, and so does the token
  * anywhere else it appears (raw or percent-encoded), wherever a confused client put it.
  */
-export function redactPath(pathAndQuery: string, route: FakeRoute | undefined, token: string): string {
+export function redactPath(pathAndQuery: string, route: FakeRoute | undefined, tokens: readonly string[]): string {
   let redacted = pathAndQuery;
   if (route) {
     const queryStart = redacted.indexOf('?');
@@ -60,6 +70,8 @@ export function redactPath(pathAndQuery: string, route: FakeRoute | undefined, t
     segments[2] = '***';
     redacted = segments.join('/') + query;
   }
-  if (!token) return redacted;
-  return redacted.replaceAll(token, '***').replaceAll(encodeURIComponent(token), '***');
+  for (const token of tokens) {
+    if (token) redacted = redacted.replaceAll(token, '***').replaceAll(encodeURIComponent(token), '***');
+  }
+  return redacted;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeAccount } from './fake-account.ts';
+import { resolveFakeVariants } from './fake-variants.ts';
 import { createFakeRequestHandler } from './handle-fake-request.ts';
 import { createSlidingWindow } from './sliding-window.ts';
 import type { FakeFault, FakeRequestRecord, FakeTomTicket, FakeTomTicketOptions } from './types.ts';
@@ -24,8 +25,9 @@ const DEFAULT_SLOW_ANSWER_MS = 10_000;
 
 /**
  * Starts a faithful fake of TomTicket's legacy API (see shared/tomticket-api.md) on 127.0.0.1.
- * Answers: validation refusals 200 `{erro: true}`; wrong token 401; over the rate limit 429;
- * a body over 25 MB 413 (and the connection closes unread); malformed multipart 400; unknown path 404.
+ * Answers: refusals (a wrong token included) `{erro: true}` with 200, or with 4xx under the
+ * 'http_4xx' variant (see {@link FakeVariants}); over the rate limit 429; a body over 25 MB 413 (and
+ * the connection closes unread); malformed multipart 400; unknown path 404.
  */
 export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeListenOptions): Promise<FakeTomTicket> {
   const ownsStorage = options.storageDir === undefined;
@@ -35,8 +37,12 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
   const account = createFakeAccount(options.departments ?? [], options.customers ?? []);
   const requests: FakeRequestRecord[] = [];
   let current: { fault: FakeFault; message?: string } = { fault: 'none' };
+  const variants = resolveFakeVariants(options.variants);
+  const tokens = [options.token];
   const handle = createFakeRequestHandler({
-    token: options.token,
+    currentToken: () => tokens.at(-1) as string,
+    knownTokens: () => tokens,
+    variants,
     account,
     storageDir,
     rateWindow: createSlidingWindow(options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND, RATE_WINDOW_MS),
@@ -98,6 +104,10 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
     departments: account.departments,
     storageDir,
     setFault,
+    setToken(token) {
+      tokens.push(token);
+    },
+    variants,
     clearRequests() {
       requests.length = 0;
     },

@@ -13,10 +13,8 @@ export async function handleCreateCustomer(exchange: FakeExchange): Promise<void
     acceptsFile: () => false,
   });
   if (!body.ok) return reply.json(body.refusal.status, { erro: true, mensagem: body.refusal.message });
-  const result = validateCustomerForm(body.form);
-  if (!result.ok) return reply.json(200, { erro: true, mensagem: result.mensagem });
-  if (!exchange.account.addCustomer(result.customer)) {
-    return reply.json(200, { erro: true, mensagem: FAKE_MESSAGES.customerAlreadyExists });
-  }
+  const result = validateCustomerForm(body.form, exchange.variants.lengthUnit);
+  if (!result.ok) return reply.refuse('invalid', result.mensagem);
+  if (!exchange.account.addCustomer(result.customer)) return reply.refuse('conflict', FAKE_MESSAGES.customerAlreadyExists);
   reply.json(200, { erro: false, mensagem: FAKE_MESSAGES.customerCreated });
 }

@@ -105,10 +105,12 @@ describe('criar_chamado: accepted tickets', () => {
     expect(fake.tickets.at(-1)!.message).toBe(fields.mensagem);
   });
 
-  it('counts a line break sent as CRLF once', async () => {
-    const mensagem = 'a\n'.repeat(LIMITS.messageMaxChars / 2);
-    const { body } = await postForm(createTicketUrl(fake), formOf({ ...validTicketFields(), mensagem }));
-    expect(body.erro).toBe(false);
+  it('counts a line break as the CRLF it arrives as: two characters', async () => {
+    // 512 line breaks of two characters each plus 512 letters: 1536 as received, over the limit.
+    const over = 'a\n'.repeat(LIMITS.messageMaxChars / 2);
+    expect((await postForm(createTicketUrl(fake), formOf({ ...validTicketFields(), mensagem: over }))).body.erro).toBe(true);
+    const within = 'a\n'.repeat(LIMITS.messageMaxChars / 3);
+    expect((await postForm(createTicketUrl(fake), formOf({ ...validTicketFields(), mensagem: within }))).body.erro).toBe(false);
   });
 
   it('accepts an urlencoded body when there are no files', async () => {

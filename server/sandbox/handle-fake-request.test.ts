@@ -51,21 +51,32 @@ function rawPost(
 }
 
 describe('the token', () => {
-  it('refuses a wrong token with 401 and never shows the right one', async () => {
-    const fake = await start();
+  it.each([
+    ['erro_200', 200],
+    ['http_4xx', 401],
+  ] as const)('refuses a wrong token (%s: HTTP %i) and never shows the right one', async (refusals, status) => {
+    const fake = await start({ variants: { refusals } });
     const response = await fetch(departmentsUrl(fake, 'not-the-token'));
-    expect(response.status).toBe(401);
+    expect(response.status).toBe(status);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({ erro: true, mensagem: FAKE_MESSAGES.invalidToken });
     expect(text).not.toContain(TEST_TOKEN);
   });
 
   it('refuses a wrong token on ticket creation without storing anything', async () => {
-    const fake = await start();
+    const fake = await start({ variants: { refusals: 'http_4xx' } });
     const { status, body } = await postForm(createTicketUrl(fake, TEST_CUSTOMER.email, 'wrong'), formOf(validTicketFields()));
     expect(status).toBe(401);
     expect(body.erro).toBe(true);
     expect(fake.tickets).toHaveLength(0);
+  });
+
+  it('refuses the old token once setToken replaced it, and redacts both', async () => {
+    const fake = await start();
+    fake.setToken('a-new-token-1234');
+    expect((await getJson(departmentsUrl(fake, TEST_TOKEN))).body.erro).toBe(true);
+    expect((await getJson(departmentsUrl(fake, 'a-new-token-1234'))).body.erro).toBe(false);
+    expect(JSON.stringify(fake.requests)).not.toMatch(/a-new-token-1234|test-token/);
   });
 
   it('records every request with the token replaced by ***', async () => {
@@ -78,7 +89,7 @@ describe('the token', () => {
     expect(fake.requests.map(({ method, path, endpoint, status }) => ({ method, path, endpoint, status }))).toEqual([
       { method: 'POST', path: '/criar_chamado/***/ana%40example.com', endpoint: 'criar_chamado', status: 200 },
       { method: 'GET', path: '/cliente/***/ana%40example.com?tipo_identificador=E', endpoint: 'cliente', status: 200 },
-      { method: 'GET', path: '/departamentos/***', endpoint: 'departamentos', status: 401 },
+      { method: 'GET', path: '/departamentos/***', endpoint: 'departamentos', status: 200 },
       { method: 'GET', path: '/somewhere/***', endpoint: 'unknown', status: 404 },
     ]);
     expect(JSON.stringify(fake.requests)).not.toContain(TEST_TOKEN);

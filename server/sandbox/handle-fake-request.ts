@@ -3,18 +3,23 @@ import type { FakeAccount } from './fake-account.ts';
 import type { FakeExchange } from './fake-exchange.ts';
 import { FAKE_MESSAGES } from './fake-messages.ts';
 import { createFakeReply, type FakeReply } from './fake-reply.ts';
-import { isToken, matchFakeRoute, redactPath, type FakeEndpoint } from './fake-route.ts';
+import { isToken, matchFakeRoute, readSegment, redactPath, type FakeEndpoint } from './fake-route.ts';
 import { handleCreateCustomer } from './handle-create-customer.ts';
 import { handleCreateTicket } from './handle-create-ticket.ts';
 import { handleCustomerCheck } from './handle-customer-check.ts';
 import { handleDepartments } from './handle-departments.ts';
 import { handleTicketDetail } from './handle-ticket-detail.ts';
+import { handleTicketList } from './handle-ticket-list.ts';
 import type { SlidingWindow } from './sliding-window.ts';
-import type { FakeFault, FakeRequestRecord } from './types.ts';
+import type { FakeFault, FakeRequestRecord, FakeVariants } from './types.ts';
 
 /** What the request handler of one running fake works with. */
 export interface FakeRequestHandlerDeps {
-  token: string;
+  /** The token the account accepts now (a test may replace it). */
+  currentToken(): string;
+  /** Every token the account ever had: redacted from records and answers alike. */
+  knownTokens(): readonly string[];
+  variants: FakeVariants;
   account: FakeAccount;
   storageDir: string;
   rateWindow: SlidingWindow;
@@ -31,6 +36,7 @@ const HANDLERS: Record<FakeEndpoint, (exchange: FakeExchange) => void | Promise<
   cliente: handleCustomerCheck,
   departamentos: handleDepartments,
   chamado: handleTicketDetail,
+  chamados: handleTicketList,
 };
 
 // What a PHP back end in trouble tends to send: an HTML page, or a warning printed before the JSON.
@@ -45,25 +51,26 @@ const NOT_JSON_BODY = '<br />\n<b>Warning</b>:  Undefined index: erro in <b>/var
  * endpoint. Every request is recorded, the token redacted from its path.
  */
 export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
-  const { token } = deps;
+  const { variants } = deps;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const token = deps.currentToken();
     const arrivedAt = Date.now();
     const url = parseRequestUrl(request.url);
     const route = url && matchFakeRoute(url.pathname);
     const record: FakeRequestRecord = {
       method: request.method ?? '',
-      path: redactPath(url ? url.pathname + url.search : (request.url ?? ''), route, token),
+      path: redactPath(url ? url.pathname + url.search : (request.url ?? ''), route, deps.knownTokens()),
       endpoint: route?.endpoint ?? 'unknown',
       at: arrivedAt,
       status: 0,
     };
     deps.requests.push(record);
     const { fault, message } = deps.currentFault();
-    let reply = createFakeReply(request, response, record, token);
+    let reply = createFakeReply(request, response, record, deps.knownTokens, variants);
     if (fault === 'slow') reply = delayedReply(reply, deps.slowAnswerMs);
 
     if (!url || !route) return reply.json(404, { erro: true, mensagem: FAKE_MESSAGES.notFound });
-    if (!isToken(route.tokenSegment, token)) return reply.json(401, { erro: true, mensagem: FAKE_MESSAGES.invalidToken });
+    if (!isToken(route.tokenSegment, token, variants.pathSegments)) return reply.refuse('token', FAKE_MESSAGES.invalidToken);
     if (fault === 'rate_limit_storm' || !deps.rateWindow.admit(arrivedAt)) {
       return reply.json(429, { erro: true, mensagem: FAKE_MESSAGES.rateLimited });
     }
@@ -91,7 +98,8 @@ export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
     const exchange: FakeExchange = {
       request,
       url,
-      params: route.params,
+      params: route.params.map((segment) => readSegment(segment, variants.pathSegments)),
+      variants,
       account: deps.account,
       storageDir: deps.storageDir,
       // The work is done, then the answer is lost: the caller cannot tell whether the ticket exists.
@@ -119,7 +127,7 @@ function delayedReply(reply: FakeReply, delayMs: number): FakeReply {
     (...args: A) => {
       setTimeout(() => send(...args), delayMs).unref();
     };
-  return { json: later(reply.json), text: later(reply.text) };
+  return { json: later(reply.json), text: later(reply.text), refuse: later(reply.refuse) };
 }
 
 /** A reply that drops the connection instead of answering (the 'created_then_drop' fault). */
@@ -127,5 +135,5 @@ function droppingReply(request: IncomingMessage): FakeReply {
   const drop = () => {
     request.socket.destroy();
   };
-  return { json: drop, text: drop };
+  return { json: drop, text: drop, refuse: drop };
 }

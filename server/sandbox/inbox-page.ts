@@ -80,7 +80,7 @@ function renderTicket(ticket: TicketView): SafeHtml {
 <dt>Cliente · Customer</dt><dd>${ticket.customer.email}</dd>
 <dt>ID</dt><dd><code>${ticket.id}</code></dd>
 </dl>
-<div class="message">${ticket.message}</div>
+<div class="message">${ticket.messageText}</div>
 ${renderCustomFields(ticket.customFields)}
 ${renderAttachments(ticket)}
 </article>

@@ -16,6 +16,7 @@ import type { FakeTomTicket } from './types.ts';
 
 let fake: FakeTomTicket;
 let routes: ReturnType<typeof createSandboxRoutes>;
+const LOOPBACK = { remoteAddress: '127.0.0.1' };
 const screenshot = patternedBytes(150 * 1024);
 const hostilePage = '<html><script>alert(1)</script></html>';
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function get(path: string, method = 'GET'): Promise<Response> {
-  const response = await routes(new Request(`http://localhost${path}`, { method }));
+  const response = await routes(new Request(`http://localhost${path}`, { method }), LOOPBACK);
   if (!response) throw new Error(`${path} is not a sandbox route`);
   return response;
 }
@@ -53,7 +54,9 @@ describe('GET /sandbox', () => {
     const page = await response.text();
 
     expect(page).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; mais');
-    expect(page).toContain('Linha <b>dois</b>'.replace(/</g, '&#60;').replace(/>/g, '&#62;'));
+    // Messages are shown as TomTicket shows them, HTML read as text: markup sent raw is dropped, never live.
+    expect(page).toContain('Linha dois');
+    expect(page).not.toContain('<b>');
     expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(page).not.toContain('<script');
     expect(page).not.toContain('<img');
@@ -87,7 +90,7 @@ describe('GET /sandbox', () => {
   it('says so when there are no tickets', async () => {
     const empty = await startTestFake();
     try {
-      const page = await (await createSandboxRoutes(empty)(new Request('http://localhost/sandbox')))!.text();
+      const page = await (await createSandboxRoutes(empty)(new Request('http://localhost/sandbox'), LOOPBACK))!.text();
       expect(page).toContain('No tickets yet');
       expect(page).not.toContain('class="ticket"');
     } finally {
@@ -185,7 +188,7 @@ describe('the outbox on the inbox', () => {
     { state: 'uncertain', reference: 'TT-AB12CD34', title: 'Talvez lá', receivedAt: '2025-01-01T09:00:00.000Z', ageSeconds: 3700, attempts: 1, lastError: 'no answer within the timeout', attachments: 0 },
     { state: 'dead', reference: 'TT-ZZ99YY88', title: 'Desistido', receivedAt: '2024-12-29T09:00:00.000Z', ageSeconds: 260_000, attempts: 40, lastError: null, attachments: 0 },
   ];
-  const withOutbox = (request: Request) => createSandboxRoutes(fake, async () => entries)(request);
+  const withOutbox = (request: Request) => createSandboxRoutes(fake, async () => entries)(request, LOOPBACK);
 
   it('lists tickets not delivered yet, by state, with reference, age and last error', async () => {
     const page = await (await withOutbox(new Request('http://localhost/sandbox')))!.text();
@@ -205,11 +208,26 @@ describe('the outbox on the inbox', () => {
   it('shows no secret of the server, even in a last error that quotes one', async () => {
     const secret = 'form-secret-quoted-by-tomticket-0123456789';
     const quoting = entries.map((entry) => ({ ...entry, lastError: `TomTicket refused it: got <${secret}>` }));
-    const routes = createSandboxRoutes(fake, async () => quoting, [secret]);
+    const routes = createSandboxRoutes(fake, async () => quoting, { secrets: [secret] });
     for (const path of ['/sandbox', '/sandbox/tickets.json']) {
-      const text = await (await routes(new Request(`http://localhost${path}`)))!.text();
+      const text = await (await routes(new Request(`http://localhost${path}`), LOOPBACK))!.text();
       expect(text).toContain('TomTicket refused it');
       expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('who the inbox answers', () => {
+  it('answers only loopback peers unless SANDBOX_PUBLIC', async () => {
+    for (const remoteAddress of ['10.0.0.5', '203.0.113.9', '2001:db8::1', '']) {
+      const refused = await routes(new Request('http://localhost/sandbox/tickets.json'), { remoteAddress });
+      expect(refused?.status).toBe(404);
+      expect(await refused?.text()).toMatch(/SANDBOX_PUBLIC=true/);
+    }
+    for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+      expect((await routes(new Request('http://localhost/sandbox/tickets.json'), { remoteAddress }))?.status).toBe(200);
+    }
+    const shared = createSandboxRoutes(fake, undefined, { public: true });
+    expect((await shared(new Request('http://localhost/sandbox'), { remoteAddress: '203.0.113.9' }))?.status).toBe(200);
   });
 });

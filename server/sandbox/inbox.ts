@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ErrorBody, ErrorCode } from '../../contract/index.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
+import type { RequestContext } from '../http/types.ts';
 import { createRedactor } from '../log/create-redactor.ts';
 import { toLoggable } from '../log/to-loggable.ts';
+import { isLoopbackAddress } from './is-loopback-address.ts';
 import type { OutboxEntryView } from '../outbox/types.ts';
 import { attachmentResponse } from './attachment-response.ts';
 import { decodeSegment } from './fake-route.ts';
@@ -20,6 +22,14 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+/** Who may see the sandbox inbox, and what it must never show. */
+export interface SandboxRouteOptions {
+  /** The server's secrets, redacted from every text shown. */
+  secrets?: readonly string[];
+  /** Answer peers on other machines too (SANDBOX_PUBLIC=true). */
+  public?: boolean;
+}
+
 /**
  * The sandbox inbox routes, showing what the fake TomTicket received: `GET /sandbox` (HTML page),
  * `/sandbox/inbox.css`, `/sandbox/tickets.json` and `/sandbox/attachments/{ticketId}/{index}`.
@@ -27,22 +37,27 @@ const PAGE_HEADERS = {
  * With `outbox`, the page and the JSON also list the tickets not delivered yet (queued, uncertain, dead).
  * Every text shown has `secrets` (the server's token, FORM_SECRET, IDENTITY_SECRET) redacted: a
  * last error can quote TomTicket, and the page is for anyone who can reach the sandbox.
+ * Only peers on this machine (loopback) are answered unless `public` (SANDBOX_PUBLIC=true): the
+ * inbox shows every ticket typed into the form, which a sandbox left reachable would expose.
  */
 export function createSandboxRoutes(
   fake: FakeTomTicket,
   outbox?: () => Promise<OutboxEntryView[]>,
-  secrets: readonly string[] = [],
-): (request: Request) => Promise<Response | undefined> {
+  options: SandboxRouteOptions = {},
+): (request: Request, context?: RequestContext) => Promise<Response | undefined> {
   let stylesheet: Promise<string> | undefined;
-  const redact = createRedactor(secrets);
+  const redact = createRedactor(options.secrets ?? []);
   // Redacted as data, before rendering: in the page a secret would be HTML-escaped past a text match.
   const clean = <T>(value: T): T => toLoggable(value, redact) as T;
   const views = () => clean(toTicketViews(fake.tickets, fake.departments ?? []));
   const entries = async () => clean((await outbox?.()) ?? []);
 
-  return async (request) => {
+  return async (request, context) => {
     const { pathname } = new URL(request.url);
     if (pathname !== PREFIX && !pathname.startsWith(`${PREFIX}/`)) return undefined;
+    if (!options.public && !isLoopbackAddress(context?.remoteAddress ?? '')) {
+      return errorResponse(404, 'not_found', 'The sandbox inbox answers only this machine (set SANDBOX_PUBLIC=true to share it).');
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return errorResponse(405, 'method_not_allowed', 'Only GET and HEAD are allowed here', { Allow: 'GET, HEAD' });
     }

@@ -1,4 +1,5 @@
 import type { Priority } from '../../contract/index.ts';
+import { htmlToText } from '../tomticket/html-text.ts';
 import type { FakeDepartment, FakeTicket } from './types.ts';
 
 /** TomTicket's names of the four priorities. */
@@ -18,7 +19,10 @@ export interface TicketView {
   id: string;
   protocol: number;
   title: string;
+  /** The message exactly as TomTicket received it (HTML under MESSAGE_FORMAT=html). */
   message: string;
+  /** The message as TomTicket shows it to an agent: `<br>` as line breaks, entities decoded. */
+  messageText: string;
   priority: number;
   priorityName: string;
   department: { id: string; name: string | null };
@@ -43,6 +47,7 @@ export function toTicketView(ticket: FakeTicket, departments: readonly FakeDepar
     protocol: ticket.protocol,
     title: ticket.title,
     message: ticket.message,
+    messageText: htmlToText(ticket.message.replace(/\r\n/g, '\n')),
     priority: ticket.priority,
     priorityName: PRIORITY_NAMES[ticket.priority as Priority] ?? String(ticket.priority),
     department: { id: ticket.departmentId, name: department?.name ?? null },

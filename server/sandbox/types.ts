@@ -49,7 +49,7 @@ export interface FakeRequestRecord {
   /** The path with the token redacted, e.g. `/criar_chamado/***\/ana%40example.com`. */
   path: string;
   /** Which contract endpoint it hit, or 'unknown'. */
-  endpoint: 'criar_chamado' | 'cliente' | 'criar_cliente' | 'departamentos' | 'chamado' | 'unknown';
+  endpoint: 'criar_chamado' | 'cliente' | 'criar_cliente' | 'departamentos' | 'chamado' | 'chamados' | 'unknown';
   /** Milliseconds since the epoch when the request arrived (for the rate-limit windows). */
   at: number;
   /** The status the fake answered; 0 while it has not answered (e.g. under the 'no_answer' fault). */
@@ -78,10 +78,42 @@ export type FakeFault =
   /** `criar_chamado` makes the ticket, then drops the connection without answering. */
   | 'created_then_drop';
 
+/**
+ * How the fake behaves where TomTicket's pages and the public integrations disagree
+ * (shared/tomticket-api.md, "What public integrations disagree on"). Each default is the reading
+ * the server first bet on; tests run the ticket flows under every other value, alone and together.
+ */
+export interface FakeVariants {
+  /**
+   * `GET /cliente`: 'query' reads the type from `?tipo_identificador=E|I`; 'path' ignores the query
+   * (an e-mail is then looked up as an internal id and reads absent) and takes the type only as a
+   * third path segment, `/cliente/{token}/{identificador}/E`, like the documented `update_cliente`.
+   */
+  customerCheck: 'query' | 'path';
+  /**
+   * Refusals: 'erro_200' answers HTTP 200 `{erro: true, mensagem}`, a refused token included;
+   * 'http_4xx' answers the same JSON body with 400 (invalid), 404 (not found), 409 (already
+   * exists), and a refused token with 401, as v2 and some legacy readers expect.
+   */
+  refusals: 'erro_200' | 'http_4xx';
+  /**
+   * The ticket's id and protocol: 'id_chamado' answers creation with `id_chamado` and gives
+   * `protocolo` as a number; 'idchamado' answers creation with `idchamado` (as the detail and
+   * listing calls spell it) and gives `protocolo` as a string everywhere.
+   */
+  ticketIds: 'id_chamado' | 'idchamado';
+  /** Path segments: 'decoded' percent-decodes them; 'raw' takes them as they arrive, so `%40` is not `@`. */
+  pathSegments: 'decoded' | 'raw';
+  /** How the 250/1024 limits count a value as it arrived: 'chars' in code points; 'bytes' in UTF-8 bytes, as PHP's strlen. */
+  lengthUnit: 'chars' | 'bytes';
+}
+
 /** Options of the fake TomTicket account. */
 export interface FakeTomTicketOptions {
-  /** The only token the fake accepts. */
+  /** The only token the fake accepts (until {@link FakeTomTicket.setToken}). */
   token: string;
+  /** Where the fake reads TomTicket one way or another; each missing key takes its default (see DEFAULT_FAKE_VARIANTS). */
+  variants?: Partial<FakeVariants>;
   departments?: readonly FakeDepartment[];
   customers?: readonly FakeCustomer[];
   /** Requests allowed in any one-second window before 429; 0 turns the limit off. Default 3. */
@@ -108,6 +140,10 @@ export interface FakeTomTicket {
    * to or from 'down' closes or reopens the port, which takes a moment.
    */
   setFault(fault: FakeFault, message?: string): Promise<void>;
+  /** Changes the token the account accepts, as when it is revoked or replaced in TomTicket. */
+  setToken(token: string): void;
+  /** The variants in effect. */
+  readonly variants: FakeVariants;
   /** Forgets recorded requests (not tickets or customers), e.g. between test cases. */
   clearRequests(): void;
   /** Stops listening, drops hanging requests, removes the storage folder it created. */

@@ -1,4 +1,5 @@
-import { countChars, LIMITS } from '../../contract/index.ts';
+import { LIMITS } from '../../contract/index.ts';
+import { fakeLength } from './fake-length.ts';
 import { FAKE_MESSAGES } from './fake-messages.ts';
 import type { ReceivedForm } from './read-form-body.ts';
 import type { FakeCustomer } from './types.ts';
@@ -19,7 +20,7 @@ const RULES: Record<string, [max: number, required: boolean]> = {
 };
 
 /** Checks a `criar_cliente` form: known fields once each, identificador, nome and a plausible email. */
-export function validateCustomerForm(form: ReceivedForm): CustomerFormResult {
+export function validateCustomerForm(form: ReceivedForm, lengthUnit: 'chars' | 'bytes' = 'chars'): CustomerFormResult {
   const refuse = (mensagem: string): CustomerFormResult => ({ ok: false, mensagem });
   const values = new Map<string, string>();
   for (const { name, value } of form.fields) {
@@ -30,7 +31,7 @@ export function validateCustomerForm(form: ReceivedForm): CustomerFormResult {
   for (const [name, [max, required]] of Object.entries(RULES)) {
     const value = values.get(name);
     if (required && (value === undefined || value.trim() === '')) return refuse(FAKE_MESSAGES.required(name));
-    if (value !== undefined && countChars(value) > max) return refuse(FAKE_MESSAGES.tooLong(name, max));
+    if (value !== undefined && fakeLength(value, lengthUnit) > max) return refuse(FAKE_MESSAGES.tooLong(name, max));
   }
   const createTickets = values.get('criarchamados');
   if (createTickets !== undefined && createTickets !== 'true' && createTickets !== 'false') {

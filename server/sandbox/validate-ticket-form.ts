@@ -1,10 +1,13 @@
-import { countChars, DEFAULT_PRIORITY, LIMITS } from '../../contract/index.ts';
+import { DEFAULT_PRIORITY, LIMITS } from '../../contract/index.ts';
 import type { FakeAccount, FakeTicketDraft } from './fake-account.ts';
+import { fakeLength } from './fake-length.ts';
 import { FAKE_MESSAGES } from './fake-messages.ts';
+import type { RefusalReason } from './fake-variants.ts';
 import type { ReceivedForm } from './read-form-body.ts';
+import type { FakeVariants } from './types.ts';
 
-/** The outcome of {@link validateTicketForm}: a ticket to store, or TomTicket-style refusal text. */
-export type TicketFormResult = { ok: true; draft: FakeTicketDraft } | { ok: false; mensagem: string };
+/** The outcome of {@link validateTicketForm}: a ticket to store, or TomTicket-style refusal text and its kind. */
+export type TicketFormResult = { ok: true; draft: FakeTicketDraft } | { ok: false; reason: RefusalReason; mensagem: string };
 
 const SINGLE_FIELDS = new Set([
   'id_departamento',
@@ -33,8 +36,10 @@ export function validateTicketForm(
   form: ReceivedForm,
   identifier: string | undefined,
   account: FakeAccount,
+  lengthUnit: FakeVariants['lengthUnit'] = 'chars',
 ): TicketFormResult {
-  const refuse = (mensagem: string): TicketFormResult => ({ ok: false, mensagem });
+  const refuse = (mensagem: string, reason: RefusalReason = 'invalid'): TicketFormResult => ({ ok: false, reason, mensagem });
+  const tooLong = (value: string, max: number) => fakeLength(value, lengthUnit) > max;
   const single = new Map<string, string>();
   // A Map, so that an id like `__proto__` is kept as data like any other.
   const customFields = new Map<string, string>();
@@ -46,7 +51,7 @@ export function validateTicketForm(
       single.set(name, value);
     } else if (customFieldId !== undefined) {
       if (customFields.has(customFieldId)) return refuse(FAKE_MESSAGES.duplicateField(name));
-      if (countChars(value) > LIMITS.customFieldMaxChars) {
+      if (tooLong(value, LIMITS.customFieldMaxChars)) {
         return refuse(FAKE_MESSAGES.tooLong(name, LIMITS.customFieldMaxChars));
       }
       customFields.set(customFieldId, value);
@@ -80,14 +85,14 @@ export function validateTicketForm(
     const value = single.get(name);
     // An empty category is refused too: sending `id_tipoassunto=""` is a mapping mistake.
     if (value === undefined ? required : value.trim() === '') return refuse(FAKE_MESSAGES.required(name));
-    if (value !== undefined && countChars(value) > max) return refuse(FAKE_MESSAGES.tooLong(name, max));
+    if (value !== undefined && tooLong(value, max)) return refuse(FAKE_MESSAGES.tooLong(name, max));
   }
 
   const customer = identifier ? account.findCustomer(identifier, identifierType) : undefined;
-  if (!customer) return refuse(FAKE_MESSAGES.customerNotFound);
+  if (!customer) return refuse(FAKE_MESSAGES.customerNotFound, 'not_found');
 
   const department = account.findDepartment(single.get('id_departamento') as string);
-  if (!department) return refuse(FAKE_MESSAGES.departmentNotFound);
+  if (!department) return refuse(FAKE_MESSAGES.departmentNotFound, 'not_found');
 
   const categoryId = single.get('id_tipoassunto');
   if (categoryId !== undefined && !department.categories.some((category) => category.id === categoryId)) {

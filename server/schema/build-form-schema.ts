@@ -7,6 +7,7 @@ import {
   type CustomField,
   type Department,
   type FormSchema,
+  type TextRules,
 } from '../../contract/index.ts';
 import type { UpstreamDepartment } from '../tomticket/types.ts';
 import type { FormConfigDepartment, FormConfigFile } from './types.ts';
@@ -21,13 +22,14 @@ export function buildFormSchema(
   upstream: readonly UpstreamDepartment[],
   config: FormConfigFile,
   onWarning: (message: string, details: Record<string, unknown>) => void = () => undefined,
+  textRules: TextRules = DEFAULT_TEXT_RULES,
 ): FormSchema {
   return {
     departments: mergeDepartments(upstream, config, onWarning),
     priorities: [...PRIORITIES],
     defaultPriority: isPriority(config.defaultPriority) ? config.defaultPriority : DEFAULT_PRIORITY,
     limits: { ...LIMITS },
-    textRules: DEFAULT_TEXT_RULES,
+    textRules,
     customer: { emailRequired: true, nameRequired: config.askName ?? true },
   };
 }

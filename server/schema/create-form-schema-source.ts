@@ -1,12 +1,13 @@
-import type { FormSchema } from '../../contract/index.ts';
+import { DEFAULT_TEXT_RULES, type FormSchema, type TextRules } from '../../contract/index.ts';
 import type { Logger } from '../log/types.ts';
 import type { TomTicketClient, UpstreamDepartment } from '../tomticket/types.ts';
 import { buildFormSchema } from './build-form-schema.ts';
+import type { SavedListing } from './saved-listing.ts';
 import type { FormConfigFile, FormSchemaSource } from './types.ts';
 
 /** Options of {@link createFormSchemaSource}. */
 export interface FormSchemaSourceOptions {
-  client: TomTicketClient;
+  client: Pick<TomTicketClient, 'listDepartments'>;
   config: FormConfigFile;
   /** How long a department listing is reused (the server uses 5 minutes). */
   cacheMs: number;
@@ -17,6 +18,12 @@ export interface FormSchemaSourceOptions {
    * every page view. Default 10 s, never more than cacheMs.
    */
   retryAfterFailureMs?: number;
+  /** The last good listing kept on disk from an earlier run: served while TomTicket has not answered this one. */
+  saved?: SavedListing;
+  /** Keeps each listing TomTicket gives (on disk), so the next start has it; a failure to keep it is only logged. */
+  keep?: (departments: UpstreamDepartment[]) => Promise<void>;
+  /** How the message is sent and counted, read again at each refresh (the doctor may have learned the unit). */
+  textRules?: () => TextRules | Promise<TextRules>;
   now?: () => number;
 }
 
@@ -25,15 +32,32 @@ type Listing = { schema: FormSchema; expiresAt: number };
 /**
  * A form-schema source over a cached department listing: one upstream call per `cacheMs` however
  * many forms load, one shared call when many ask during a refresh, the last good schema when a
- * refresh fails. Only when no listing was ever had does `get()` throw the UpstreamError.
+ * refresh fails — from this run, or else the one saved on disk by an earlier run. Only when no
+ * listing was ever had does `get()` throw the UpstreamError.
  */
 export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSchemaSource {
   const { client, config, logger } = options;
   const now = options.now ?? (() => performance.now());
   const retryAfterFailureMs = Math.min(options.retryAfterFailureMs ?? 10_000, options.cacheMs);
+  const textRules = options.textRules ?? (() => DEFAULT_TEXT_RULES);
   let listing: Listing | undefined;
+  let listedAt: string | undefined;
+  let savedSchema: Promise<FormSchema> | undefined;
   let failure: { error: unknown; retryAt: number } | undefined;
   let refreshing: Promise<FormSchema> | undefined;
+
+  const build = async (departments: readonly UpstreamDepartment[]) =>
+    buildFormSchema(departments, config, (message, details) => logger.warn(message, details), await textRules());
+
+  /** What to answer when TomTicket did not give a listing: this run's last, the saved one, or the error. */
+  function fallback(error: unknown): Promise<FormSchema> {
+    if (listing) return Promise.resolve(listing.schema);
+    if (options.saved) {
+      savedSchema ??= build(options.saved.departments);
+      return savedSchema;
+    }
+    return Promise.reject(error);
+  }
 
   async function refresh(): Promise<FormSchema> {
     let departments: UpstreamDepartment[];
@@ -41,13 +65,15 @@ export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSc
       departments = await client.listDepartments();
     } catch (error) {
       failure = { error, retryAt: now() + retryAfterFailureMs };
-      if (!listing) throw error;
-      logger.warn('department listing failed; serving the previous form schema', { error });
-      return listing.schema;
+      if (listing || options.saved) logger.warn('department listing failed; serving the last good form schema', { error, from: listing ? 'memory' : 'disk' });
+      return fallback(error);
     }
-    const schema = buildFormSchema(departments, config, (message, details) => logger.warn(message, details));
+    const schema = await build(departments);
     listing = { schema, expiresAt: now() + options.cacheMs };
+    listedAt = new Date().toISOString();
     failure = undefined;
+    // Awaited (it writes only when the listing changed): a stop right after the first listing must find it kept.
+    await options.keep?.(departments).catch((error: unknown) => logger.warn('could not keep the department listing on disk', { error }));
     return schema;
   }
 
@@ -55,13 +81,16 @@ export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSc
     get() {
       const time = now();
       if (listing && time < listing.expiresAt) return Promise.resolve(listing.schema);
-      if (failure && time < failure.retryAt) {
-        return listing ? Promise.resolve(listing.schema) : Promise.reject(failure.error);
-      }
+      if (failure && time < failure.retryAt) return fallback(failure.error);
       refreshing ??= refresh().finally(() => {
         refreshing = undefined;
       });
       return refreshing;
+    },
+    status() {
+      if (listing) return { source: 'tomticket', listedAt: listedAt as string, fresh: failure === undefined };
+      if (options.saved) return { source: 'saved', listedAt: options.saved.savedAt, fresh: false };
+      return { source: 'none', fresh: false, tried: failure !== undefined };
     },
   };
 }

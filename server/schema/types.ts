@@ -24,8 +24,19 @@ export interface FormConfigDepartment {
   fields?: CustomField[];
 }
 
+/** Where the form schema comes from now, for /healthz. */
+export type SchemaStatus =
+  /** TomTicket's listing from this run; `fresh` false while refreshes fail (the last one is served). */
+  | { source: 'tomticket'; listedAt: string; fresh: boolean }
+  /** The listing an earlier run kept on disk: TomTicket has not answered this run yet; tickets are queued. */
+  | { source: 'saved'; listedAt: string; fresh: false }
+  /** None: TomTicket never answered (`tried`: it was asked and failed), so tickets cannot be checked and are refused. */
+  | { source: 'none'; fresh: false; tried: boolean };
+
 /** Gives the current form schema: cached upstream listing merged with the site owner's config. */
 export interface FormSchemaSource {
   /** The schema; served from cache when fresh. Throws an UpstreamError when it has never been had. */
   get(): Promise<FormSchema>;
+  /** Where the schema comes from now (without a call). Optional, so stand-ins in tests need not have it. */
+  status?(): SchemaStatus;
 }

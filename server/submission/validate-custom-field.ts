@@ -1,7 +1,6 @@
-import { LIMITS, countChars, customFieldName } from '../../contract/index.ts';
-import type { CustomField } from '../../contract/index.ts';
+import { LIMITS, customFieldName, normaliseTypedText, typedTextSentLength } from '../../contract/index.ts';
+import type { CustomField, LengthUnit } from '../../contract/index.ts';
 import { isEmailAddress } from './is-email-address.ts';
-import { normaliseTypedText } from '../../contract/index.ts';
 import type { SubmissionProblem } from './types.ts';
 
 /** A checkbox's answer as forwarded to TomTicket, where agents read custom fields as text. */
@@ -17,9 +16,9 @@ const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Checks one custom field's raw value (undefined when it was not sent) against its definition.
  * Checkboxes accept 'true'/'on' (checked) and 'false'/absent (unchecked) and forward
  * {@link CHECKBOX_VALUES}; a required checkbox must be checked. Other types forward the trimmed
- * text (textarea line breaks as LF); dates stay `YYYY-MM-DD`.
+ * text (textarea line breaks as LF); dates stay `YYYY-MM-DD`. Lengths count as TomTicket sees them, in `lengthUnit`.
  */
-export function validateCustomField(field: CustomField, raw: string | undefined): CustomFieldOutcome {
+export function validateCustomField(field: CustomField, raw: string | undefined, lengthUnit: LengthUnit = 'chars'): CustomFieldOutcome {
   const name = customFieldName(field.id);
   const problem = (code: SubmissionProblem['code'], message: string): CustomFieldOutcome => ({
     ok: false,
@@ -36,7 +35,9 @@ export function validateCustomField(field: CustomField, raw: string | undefined)
   if (value === '') return field.required ? problem('required', 'is required.') : { ok: true };
 
   const maxChars = Math.min(field.maxLength ?? LIMITS.customFieldMaxChars, LIMITS.customFieldMaxChars);
-  if (countChars(value) > maxChars) return problem('too_long', `at most ${maxChars} characters.`);
+  if (typedTextSentLength(value, lengthUnit) > maxChars) {
+    return problem('too_long', `at most ${maxChars} ${lengthUnit === 'bytes' ? 'bytes (UTF-8)' : 'characters'} as sent.`);
+  }
 
   switch (field.type) {
     case 'number': {

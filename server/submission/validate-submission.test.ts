@@ -89,7 +89,8 @@ describe('validateSubmission', () => {
         departmentId: 'dep-suporte',
         categoryId: 'cat-login',
         title: 'Não entro',
-        message: 'linha 1\nlinha 2\nlinha 3',
+        // As it is sent (MESSAGE_FORMAT=html, the default): every line break as <br>.
+        message: 'linha 1<br>linha 2<br>linha 3',
         priority: 3,
         customFields: { browser: 'chrome', when: '2024-02-29', users: '12.5', copy: 'b@example.org', terms: 'Sim' },
         attachments: [FILE],
@@ -103,14 +104,29 @@ describe('validateSubmission', () => {
     expect(outcome.ok && outcome.ticket.customFields).toEqual({ browser: 'chrome', terms: 'Não' });
   });
 
-  it('counts title and message in code points, a CRLF as one', () => {
-    const title = '😀'.repeat(LIMITS.titleMaxChars);
-    const message = 'a\r\n'.repeat(LIMITS.messageMaxChars / 2);
+  it('counts title and message as sent, in bytes until the account is known to count characters', () => {
+    // '😀' is 4 bytes: 62 of them fill 248 of the title's 250 bytes.
+    const title = `${'😀'.repeat(62)}ab`;
+    // In HTML, a typed `<` goes as `&lt;` (4) and a line break as `<br>` (4).
+    const message = 'a<\n'.repeat(LIMITS.messageMaxChars / 9) + 'x'.repeat(LIMITS.messageMaxChars % 9);
     expect(validateSubmission(submission({ ...VALID, title, message }), SCHEMA).ok).toBe(true);
     expect(problemsOf(submission({ ...VALID, title: `${title}x`, message: `${message}x` }))).toEqual([
       { code: 'too_long', field: 'title' },
       { code: 'too_long', field: 'message' },
     ]);
+  });
+
+  it('counts code points once the account is known to count characters, and as typed in text format', () => {
+    const chars = { ...SCHEMA, textRules: { messageFormat: 'text', lengthUnit: 'chars' } } as const;
+    const title = '😀'.repeat(LIMITS.titleMaxChars);
+    // Multipart sends every line break as CRLF: two characters each.
+    const message = 'a\n'.repeat(LIMITS.messageMaxChars / 3);
+    const accepted = validateSubmission(submission({ ...VALID, title, message: `<${message}` }), chars);
+    expect(accepted).toMatchObject({ ok: true, ticket: { message: `<${message}`.trim() } });
+    expect(validateSubmission(submission({ ...VALID, title: `${title}x`, message: `${message}xx` }), chars)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'too_long', field: 'title' }, { code: 'too_long', field: 'message' }],
+    });
   });
 
   it.each([

@@ -1,8 +1,16 @@
-import { LIMITS, SUBMISSION_FIELDS, countChars, customFieldName, parseCustomFieldName } from '../../contract/index.ts';
-import type { Department, FormSchema, Priority, SubmissionFieldName } from '../../contract/index.ts';
+import {
+  LIMITS,
+  SUBMISSION_FIELDS,
+  customFieldName,
+  formatMessage,
+  messageSentLength,
+  normaliseTypedText,
+  parseCustomFieldName,
+  typedTextSentLength,
+} from '../../contract/index.ts';
+import type { Department, FormSchema, LengthUnit, Priority, SubmissionFieldName } from '../../contract/index.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
 import { isEmailAddress } from './is-email-address.ts';
-import { normaliseTypedText } from '../../contract/index.ts';
 import { validateCustomField } from './validate-custom-field.ts';
 import type { ReceivedField, ReceivedSubmission, SubmissionProblem } from './types.ts';
 
@@ -26,14 +34,18 @@ const MAX_NAME_IN_MESSAGE = 80;
  * priority, attachments, then names the form does not have), so the first is the one to show.
  * Custom fields are only judged once the department is known, and category-bound ones once the
  * category is; a checkbox of the chosen department that was not sent is forwarded as unchecked.
+ * Lengths are counted as TomTicket will see them (the schema's textRules: contract/sent-text.ts),
+ * and the message goes on formatted as it is sent.
  */
 export function validateSubmission(received: ReceivedSubmission, schema: FormSchema): ValidationOutcome {
   const problems: SubmissionProblem[] = [];
   const entries = groupByName(received.fields);
   const report = (problem: SubmissionProblem) => problems.push(problem);
+  const rules = schema.textRules;
+  const sentLength = (value: string) => typedTextSentLength(value, rules.lengthUnit);
 
   /** The single value sent under `name` (undefined when absent), or undefined after reporting a duplicate or an overlong value. */
-  function single(name: SubmissionFieldName, maxChars: number, label: string): string | undefined {
+  function single(name: SubmissionFieldName, maxChars: number, label: string, measure = sentLength): string | undefined {
     const sent = entries.get(name) ?? [];
     if (sent.length > 1) {
       report({ code: 'duplicate_field', message: `${label} was sent ${sent.length} times.`, field: name });
@@ -42,8 +54,9 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
     const entry = sent[0];
     if (entry === undefined) return '';
     const value = normaliseTypedText(entry.value);
-    if (entry.valueTruncated || countChars(value) > maxChars) {
-      report({ code: 'too_long', message: `${label} must be at most ${maxChars} characters.`, field: name });
+    if (entry.valueTruncated || measure(value) > maxChars) {
+      const unit = rules.lengthUnit === 'bytes' ? 'bytes (UTF-8) as sent' : 'characters as sent';
+      report({ code: 'too_long', message: `${label} must be at most ${maxChars} ${unit}.`, field: name });
       return undefined;
     }
     return value;
@@ -90,11 +103,11 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
   const customFields =
     department === undefined
       ? {}
-      : checkCustomFields(department, categoryKnown ? categoryId || undefined : null, entries, report);
+      : checkCustomFields(department, categoryKnown ? categoryId || undefined : null, entries, report, rules.lengthUnit);
 
   const title = single(SUBMISSION_FIELDS.title, LIMITS.titleMaxChars, 'The title');
   if (title === '') required(SUBMISSION_FIELDS.title, 'The title');
-  const message = single(SUBMISSION_FIELDS.message, LIMITS.messageMaxChars, 'The message');
+  const message = single(SUBMISSION_FIELDS.message, LIMITS.messageMaxChars, 'The message', (value) => messageSentLength(value, rules));
   if (message === '') required(SUBMISSION_FIELDS.message, 'The message');
 
   const priority = checkPriority(single(SUBMISSION_FIELDS.priority, LIMITS.idMaxChars, 'The priority'), schema, report);
@@ -110,7 +123,8 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
       departmentId: departmentId as string,
       ...(categoryId ? { categoryId } : {}),
       title: title as string,
-      message: message as string,
+      // As it is sent: HTML-escaped with <br> line breaks, or as typed (MESSAGE_FORMAT).
+      message: formatMessage(message as string, rules.messageFormat),
       priority: priority as Priority,
       customFields,
       attachments: received.files,
@@ -138,6 +152,7 @@ function checkCustomFields(
   categoryId: string | undefined | null,
   entries: ReadonlyMap<string, ReceivedField[]>,
   report: (problem: SubmissionProblem) => void,
+  lengthUnit: LengthUnit,
 ): Record<string, string> {
   const values: Record<string, string> = {};
   const judged = new Set<string>();
@@ -160,7 +175,7 @@ function checkCustomFields(
       report({ code: 'too_long', message: `${field.label} is too long.`, field: name });
       continue;
     }
-    const outcome = validateCustomField(field, sent[0]?.value);
+    const outcome = validateCustomField(field, sent[0]?.value, lengthUnit);
     if (!outcome.ok) report(outcome.problem);
     else if (outcome.value !== undefined) values[field.id] = outcome.value;
   }

@@ -40,7 +40,7 @@ describe('buildTicketForm', () => {
     ]);
     expect(form.get('prioridade')).toBe('3');
     expect(form.get('tipo_identificador')).toBe('E');
-    const file = form.get('anexos[0]') as File;
+    const file = form.get('anexos[0]') as unknown as File;
     expect(file.name).toBe('report.pdf');
     expect(file.type).toBe('application/pdf');
     expect(await file.text()).toBe('PDF bytes');

@@ -1,10 +1,14 @@
 import { openAsBlob } from 'node:fs';
+import { FormData } from 'undici';
 import type { TicketToCreate } from './types.ts';
 
 /**
- * The multipart body of `criar_chamado` in TomTicket's field names. Attachments are disk-backed
- * blobs (`openAsBlob`), read lazily while fetch sends them, so a 25 MB upload is never in memory.
- * Build a fresh form per attempt: a retry must not depend on a consumed body.
+ * The multipart body of `criar_chamado` in TomTicket's field names, as undici's own FormData (the
+ * class its `request` encodes; Node's global FormData would go out as the text "[object FormData]").
+ * Attachments are disk-backed blobs (`openAsBlob`), read lazily while the body is sent, so a 25 MB
+ * upload is never in memory and the request carries an exact Content-Length. The message goes as
+ * it is stored: already formatted (see contract/sent-text.ts). Build a fresh form per attempt: a
+ * retry must not depend on a consumed body.
  */
 export async function buildTicketForm(ticket: TicketToCreate): Promise<FormData> {
   const form = new FormData();

@@ -1,5 +1,6 @@
+import { Pool, type FormData } from 'undici';
 import type { Logger } from '../log/types.ts';
-import { answerMessage } from './answer-message.ts';
+import { classifyAnswer } from './classify-answer.ts';
 import type { Endpoint } from './endpoint.ts';
 import { classifyFetchFailure } from './fetch-failure.ts';
 import type { RateLimiter } from './limiter.ts';
@@ -14,7 +15,7 @@ export interface UpstreamRequest {
   method: 'GET' | 'POST';
   segments?: PathSegment[];
   query?: Record<string, string>;
-  /** Builds the body afresh for each try. */
+  /** Builds the body afresh for each try: undici's own FormData (files streamed from disk) or a urlencoded form. */
   body?: () => Promise<FormData | URLSearchParams> | FormData | URLSearchParams;
   /** Told right before each try goes out, and after each try that surely did not take effect. */
   guard?: SendGuard;
@@ -22,16 +23,20 @@ export interface UpstreamRequest {
   onTry?: () => void;
 }
 
-/** How a call ended, after any retries. */
+/** How a call ended, after any retries: every answer read and classified (see classify-answer.ts). */
 export type UpstreamOutcome =
   /** A 2xx JSON object without `erro: true`. */
   | { kind: 'answer'; body: Record<string, unknown> }
-  /** A 2xx JSON object with `erro: true`: TomTicket's words, plain text, token-free. */
-  | { kind: 'rejected'; message: string | undefined; body: Record<string, unknown> }
+  /** TomTicket refused the request (`erro: true`, or a 4xx with a JSON body): its words, plain text, token-free. */
+  | { kind: 'refused'; status: number; message: string | undefined; body: Record<string, unknown> }
+  /** 401/403: the token is refused. Nothing was done. */
+  | { kind: 'token_refused'; status: number; message: string | undefined }
+  /** A redirect or a 4xx that is not TomTicket's JSON (a proxy, a wrong TOMTICKET_API_URL): nothing was done. */
+  | { kind: 'unexpected'; detail: string }
   /**
    * No usable answer. `mayHaveTakenEffect`: the request reached TomTicket and may have been acted
    * on (a 5xx, an unreadable 2xx, a connection dropped mid-call); false when it surely was not
-   * (connection refused, DNS failure, 429 after every retry, a 4xx refusal).
+   * (connection refused, DNS failure, 429 after every retry).
    */
   | { kind: 'unavailable'; detail: string; mayHaveTakenEffect: boolean }
   /** No answer within the timeout: the request may have been acted on. */
@@ -47,91 +52,119 @@ export interface UpstreamCallerOptions {
   retry: RetryPolicy;
   /** Removes the token from text that came from TomTicket. */
   redact: (text: string) => string;
+  /** Told of every classified answer, for the token's health. */
+  onAnswer?: (outcome: UpstreamOutcome) => void;
+  /** Shown every answer as it came (status and JSON body, if any): the doctor reports their shape. */
+  observe?: (answer: ObservedAnswer) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
 
-type Attempt = UpstreamOutcome | { kind: 'retryable'; detail: string };
+/** One answer as it came, for whoever reports on the API's shape (the doctor). */
+export interface ObservedAnswer {
+  endpoint: Endpoint;
+  status: number;
+  /** The JSON object it carried, if it was one. */
+  body?: Record<string, unknown>;
+}
+
+/** Makes legacy-API calls over kept-alive connections; close() lets them go. */
+export interface UpstreamCaller {
+  call(request: UpstreamRequest): Promise<UpstreamOutcome>;
+  close(): Promise<void>;
+}
+
+type Attempt = UpstreamOutcome | { kind: 'retryable'; detail: string; neverConnected?: boolean };
+
+// Enough for the limiter's 3 calls a second with slow uploads among them, and for benchmarks
+// with the limiter off; idle ones are closed after undici's keep-alive timeout.
+const CONNECTIONS = 16;
 
 /**
- * A function making one legacy-API call: through the shared limiter, with a timeout, no
- * redirects, a log line per failed or refused try, and a retry only where the request surely did
- * not take effect (429, connection refused, DNS failure). A timeout or reset is never retried: the
- * ticket may exist.
+ * Legacy-API calls: through the shared limiter, over a pool of kept-alive connections (undici),
+ * with a timeout, no redirects followed (a redirect would carry the token in its URL to wherever it
+ * points), every answer's body read whatever its status, a log line per failed or refused try,
+ * and a retry only where the request surely did not take effect (429, connection refused, DNS
+ * failure). A timeout or reset is never retried: the ticket may exist.
  */
-export function createUpstreamCaller(options: UpstreamCallerOptions): (request: UpstreamRequest) => Promise<UpstreamOutcome> {
+export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCaller {
   const { logger, retry, redact } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pool = new Pool(new URL(options.apiUrl).origin, { connections: CONNECTIONS });
 
   async function attemptOnce(request: UpstreamRequest, attempt: number): Promise<Attempt> {
     request.onTry?.();
-    const { url, logPath } = upstreamUrl(options.apiUrl, options.token, request.endpoint, request.segments, request.query);
+    const { path, logPath } = upstreamUrl(options.apiUrl, options.token, request.endpoint, request.segments, request.query);
     const logged = { endpoint: request.endpoint, method: request.method, path: logPath, attempt };
     // Outside the try: a spooled file that cannot be opened is our failure, not TomTicket's.
-    const body = request.body ? await request.body() : undefined;
+    const built = request.body ? await request.body() : undefined;
+    const form = built instanceof URLSearchParams ? built.toString() : built;
     await request.guard?.beforeSend();
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      // redirect 'error': fetch otherwise keeps a copy of the body for a replay (undici #4058),
-      // and a redirect would carry the token in the URL to wherever it points.
-      const response = await fetch(url, {
+      const response = await pool.request({
+        path,
         method: request.method,
-        body,
-        redirect: 'error',
+        body: form,
+        headers: {
+          accept: 'application/json',
+          ...(typeof form === 'string' ? { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' } : {}),
+        },
         signal: AbortSignal.timeout(options.timeoutMs),
-        headers: { accept: 'application/json' },
       });
-      if (response.status === 429) {
-        // The whole account is over its limit, not just this call: every caller holds off.
-        options.limiter.reportRateLimited?.();
-        await discardBody(response);
-        logger.warn('tomticket call rate limited', { ...logged, status: 429, durationMs: elapsed() });
-        return { kind: 'retryable', detail: `${request.endpoint} answered 429 (rate limited)` };
+      const status = response.statusCode;
+      const answer = await readAnswer(response.body);
+      options.observe?.({ endpoint: request.endpoint, status, ...(answer.ok ? { body: answer.body } : {}) });
+      const meaning = classifyAnswer(status, answer);
+      const failed = (problem: string) =>
+        logger.warn('tomticket call failed', { ...logged, status, durationMs: elapsed(), problem });
+      switch (meaning.kind) {
+        case 'answer':
+          // A call that went well is summed up in its ticket's one line (see outbox/delivery.ts).
+          return { kind: 'answer', body: meaning.body };
+        case 'refused': {
+          const message = meaning.message === undefined ? undefined : redact(meaning.message);
+          logger.info('tomticket call refused', { ...logged, status, durationMs: elapsed(), upstreamMessage: message });
+          return { kind: 'refused', status, message, body: meaning.body };
+        }
+        case 'token_refused':
+          logger.error('tomticket refused the token', { ...logged, status, durationMs: elapsed() });
+          return { kind: 'token_refused', status, message: meaning.message === undefined ? undefined : redact(meaning.message) };
+        case 'rate_limited':
+          // The whole account is over its limit, not just this call: every caller holds off.
+          options.limiter.reportRateLimited?.();
+          logger.warn('tomticket call rate limited', { ...logged, status, durationMs: elapsed() });
+          return { kind: 'retryable', detail: `${request.endpoint} answered 429 (rate limited)` };
+        case 'unavailable':
+          failed(meaning.problem);
+          return { kind: 'unavailable', detail: `${request.endpoint} answered ${meaning.problem}`, mayHaveTakenEffect: true };
+        case 'unexpected':
+          failed(meaning.problem);
+          return { kind: 'unexpected', detail: `${request.endpoint} answered ${meaning.problem}` };
       }
-      if (!response.ok) {
-        await discardBody(response);
-        logger.warn('tomticket call failed', { ...logged, status: response.status, durationMs: elapsed() });
-        // A 5xx may come after the work was done (e.g. a crash while notifying); a 4xx refused it.
-        return {
-          kind: 'unavailable',
-          detail: `${request.endpoint} answered HTTP ${response.status}`,
-          mayHaveTakenEffect: response.status >= 500,
-        };
-      }
-      const answer = await readAnswer(response);
-      // A call that went well is summed up in its ticket's one line (see outbox/delivery.ts);
-      // only what went wrong gets a line of its own.
-      if (!answer.ok) {
-        const problem = answer.problem === 'too_large' ? 'a body too large to read' : 'a body that is not a JSON object';
-        logger.warn('tomticket call failed', { ...logged, status: response.status, durationMs: elapsed(), problem: answer.problem });
-        return {
-          kind: 'unavailable',
-          detail: `${request.endpoint} answered ${response.status} with ${problem}`,
-          mayHaveTakenEffect: true,
-        };
-      }
-      if (answer.body.erro === true) {
-        const message = answerMessage(answer.body);
-        logger.info('tomticket call refused', { ...logged, status: response.status, durationMs: elapsed() });
-        return { kind: 'rejected', message: message === undefined ? undefined : redact(message), body: answer.body };
-      }
-      return { kind: 'answer', body: answer.body };
     } catch (error) {
       const failure = classifyFetchFailure(error);
       logger.warn('tomticket call failed', { ...logged, failure: failure.kind, durationMs: elapsed(), error });
       if (failure.kind === 'timeout') return { kind: 'timeout' };
       return failure.kind === 'not_sent'
-        ? { kind: 'retryable', detail: `${request.endpoint} could not be reached (${failure.reason})` }
+        ? { kind: 'retryable', detail: `${request.endpoint} could not be reached (${failure.reason})`, neverConnected: true }
         : { kind: 'unavailable', detail: `${request.endpoint} failed during the call (${failure.reason})`, mayHaveTakenEffect: true };
     }
   }
 
-  return async function callUpstream(request) {
+  async function call(request: UpstreamRequest): Promise<UpstreamOutcome> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await options.limiter.schedule(() => attemptOnce(request, attempt));
+      // A connection never made reached nobody: its slot of the account's rate goes back.
+      const outcome = await options.limiter.schedule(
+        () => attemptOnce(request, attempt),
+        (attempted) => attempted.kind === 'retryable' && attempted.neverConnected === true,
+      );
       if (surelyWithoutEffect(outcome)) await request.guard?.notSent();
-      if (outcome.kind !== 'retryable') return outcome;
+      if (outcome.kind !== 'retryable') {
+        options.onAnswer?.(outcome);
+        return outcome;
+      }
       if (attempt >= retry.attempts) {
         return {
           kind: 'unavailable',
@@ -142,15 +175,24 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): (request: 
       // Sleep outside the limiter: other calls keep their turns while this one backs off.
       await sleep(retryDelayMs(attempt, retry, options.random));
     }
-  };
+  }
+
+  let closing: Promise<void> | undefined;
+  // Once, however often asked: waits for calls under way (each bounded by its timeout).
+  return { call, close: () => (closing ??= pool.close()) };
 }
 
-/** Whether a try surely changed nothing at TomTicket: never delivered, refused for its rate, or refused outright. */
+/** Whether a try surely changed nothing at TomTicket: never delivered, refused for its rate, refused outright. */
 function surelyWithoutEffect(outcome: Attempt): boolean {
-  return outcome.kind === 'retryable' || outcome.kind === 'rejected' || (outcome.kind === 'unavailable' && !outcome.mayHaveTakenEffect);
-}
-
-/** Lets go of a body not worth reading, so the connection can be reused or closed. */
-async function discardBody(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
+  switch (outcome.kind) {
+    case 'retryable':
+    case 'refused':
+    case 'token_refused':
+    case 'unexpected':
+      return true;
+    case 'unavailable':
+      return !outcome.mayHaveTakenEffect;
+    default:
+      return false;
+  }
 }

@@ -58,15 +58,35 @@ describe('createTomTicketClient: answers in other shapes', () => {
     expect(stub.hits).toEqual(['criar_chamado']);
   });
 
-  it('reads a refusal from `message`, as plain text, with the token removed', async () => {
+  const departments = { body: '{"erro":false,"data":[]}' };
+
+  it('reads a refusal from `message`, as plain text, with the token removed, once the token checks good', async () => {
     const body = JSON.stringify({ erro: true, message: `<p>Token ${TOKEN} sem permissão</p>` });
-    const stub = await startStub({ criar_chamado: { body } });
+    const stub = await startStub({ criar_chamado: { body }, departamentos: departments });
     expect(await clientFor(stub.url).createTicket(ticket())).toEqual({ ok: false, kind: 'rejected', message: 'Token *** sem permissão' });
+    // A refusal with HTTP 200 could be the token's: the call that needs nothing else says it is not.
+    expect(stub.hits).toEqual(['criar_chamado', 'departamentos']);
   });
 
   it('gives a refusal without a message a generic text', async () => {
-    const stub = await startStub({ criar_chamado: { body: '{"erro":true}' } });
+    const stub = await startStub({ criar_chamado: { body: '{"erro":true}' }, departamentos: departments });
     expect(await clientFor(stub.url).createTicket(ticket())).toMatchObject({ ok: false, kind: 'rejected', message: expect.any(String) });
+  });
+
+  it('reads a refusal that comes with a 4xx status and a JSON body: TomTicket’s words, not a failure', async () => {
+    const stub = await startStub({ criar_chamado: { status: 400, body: '{"erro":true,"mensagem":"Departamento inválido"}' }, departamentos: departments });
+    expect(await clientFor(stub.url).createTicket(ticket())).toEqual({ ok: false, kind: 'rejected', message: 'Departamento inválido' });
+  });
+
+  it('calls a refusal of criar_chamado the token’s when departamentos is refused too (HTTP 200, erro: true)', async () => {
+    const refused = { body: '{"erro":true,"mensagem":"Token inválido"}' };
+    const stub = await startStub({ criar_chamado: refused, departamentos: refused });
+    expect(await clientFor(stub.url).createTicket(ticket())).toMatchObject({ ok: false, kind: 'token_refused' });
+  });
+
+  it('keeps a refused ticket for a retry when the token cannot be checked', async () => {
+    const stub = await startStub({ criar_chamado: { body: '{"erro":true}' }, departamentos: { status: 502, body: '<html>' } });
+    expect(await clientFor(stub.url).createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable', ticketMayExist: false });
   });
 
   it('treats a customer check answered with erro and existe false as a missing customer', async () => {
@@ -76,26 +96,38 @@ describe('createTomTicketClient: answers in other shapes', () => {
       criar_chamado: { body: '{"erro":false}' },
     });
     expect(await clientFor(stub.url, true).createTicket(ticket())).toEqual({ ok: true });
-    expect(stub.hits).toEqual(['cliente', 'criar_cliente', 'criar_chamado']);
+    // Absent by the query tells nothing (an ignored query reads everyone absent): the path form is asked too.
+    expect(stub.hits).toEqual(['cliente', 'cliente', 'criar_cliente', 'criar_chamado']);
   });
 
-  it('passes on a customer check refused for another reason', async () => {
-    const stub = await startStub({ cliente: { body: '{"erro":true,"mensagem":"Conta suspensa"}' } });
-    expect(await clientFor(stub.url, true).createTicket(ticket())).toEqual({ ok: false, kind: 'rejected', message: 'Conta suspensa' });
-    expect(stub.hits).toEqual(['cliente']);
+  it('goes on to criar_chamado, the authority, when the customer steps are refused for reasons it cannot read', async () => {
+    const stub = await startStub({
+      cliente: { body: '{"erro":true,"mensagem":"Conta suspensa"}' },
+      criar_cliente: { status: 422, body: '{"erro":true,"mensagem":"Já existe um cliente com este e-mail"}' },
+      criar_chamado: { body: '{"erro":false,"id_chamado":"h9","protocolo":9}' },
+    });
+    expect(await clientFor(stub.url, true).createTicket(ticket())).toEqual({ ok: true, id: 'h9', protocol: 9 });
+    expect(stub.hits).toEqual(['cliente', 'cliente', 'criar_cliente', 'criar_chamado']);
   });
 
-  it('calls a 4xx answer unavailable, even with erro in JSON, and keeps the token out of the log', async () => {
+  it.each([401, 403])('calls HTTP %i the token’s refusal, whatever the body, and keeps the token out of the log', async (status) => {
     const logLines: string[] = [];
-    const stub = await startStub({ criar_chamado: { status: 403, body: '{"erro":true,"mensagem":"Proibido"}' } });
-    expect(await clientFor(stub.url, false, logLines).createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable' });
-    expect(logLines).toHaveLength(1);
+    const stub = await startStub({ criar_chamado: { status, body: '{"erro":true,"mensagem":"Proibido"}' } });
+    const client = clientFor(stub.url, false, logLines);
+    expect(await client.createTicket(ticket())).toMatchObject({ ok: false, kind: 'token_refused' });
+    expect(client.tokenState()).toMatchObject({ state: 'refused' });
+    expect(logLines.map((line) => JSON.parse(line).msg)).toEqual(['tomticket refused the token']);
     expectNoToken(logLines);
+  });
+
+  it('calls a 4xx without TomTicket’s JSON (a proxy’s page) unexpected: nothing was created', async () => {
+    const stub = await startStub({ criar_chamado: { status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not Found</h1>' } });
+    expect(await clientFor(stub.url).createTicket(ticket())).toMatchObject({ ok: false, kind: 'unexpected', detail: expect.stringContaining('404') });
   });
 
   it('refuses a redirect instead of following it with the token', async () => {
     const stub = await startStub({ criar_chamado: { status: 302, headers: { location: `/criar_chamado/x/y` }, body: '' } });
-    expect(await clientFor(stub.url).createTicket(ticket())).toMatchObject({ ok: false, kind: 'unavailable' });
+    expect(await clientFor(stub.url).createTicket(ticket())).toMatchObject({ ok: false, kind: 'unexpected' });
     expect(stub.hits).toEqual(['criar_chamado']);
   });
 });

@@ -83,16 +83,23 @@ describe('createTomTicketClient: failures as values', () => {
     fixture.fake.setFault('no_answer');
     expect(await fixture.client.createTicket(ticket())).toEqual({ ok: false, kind: 'timeout', ticketMayExist: false });
     fixture.fake.setFault('none');
-    // The fake refuses an e-mail without a domain when creating the customer.
+    // The fake refuses an e-mail without a domain when creating the customer: that is no reason to
+    // refuse the ticket, criar_chamado decides, and refuses it for its unknown customer.
     const refused = await fixture.client.createTicket(ticket({ customer: { email: 'sem-dominio@localhost' } }));
-    expect(refused).toEqual({ ok: false, kind: 'rejected', message: FAKE_MESSAGES.invalidEmail });
+    expect(refused).toEqual({ ok: false, kind: 'rejected', message: FAKE_MESSAGES.customerNotFound });
+    expect(fixture.fake.requests.map((request) => request.endpoint).slice(-4)).toEqual(['cliente', 'cliente', 'criar_cliente', 'criar_chamado']);
     expect(fixture.fake.tickets).toHaveLength(0);
   });
 
-  it('maps a wrong token (401) to unavailable, without the token in any message', async () => {
-    fixture = await startClientFixture({ token: `${TOKEN}-wrong` });
+  it.each([
+    ['erro_200', 'refused'],
+    ['http_4xx', '401'],
+  ] as const)('maps a wrong token (%s) to token_refused, without the token in any message', async (refusals, said) => {
+    fixture = await startClientFixture({ token: `${TOKEN}-wrong` }, { variants: { refusals } });
     const result = await fixture.client.createTicket(ticket());
-    expect(result).toMatchObject({ ok: false, kind: 'unavailable', detail: expect.stringContaining('401'), ticketMayExist: false });
+    expect(result).toMatchObject({ ok: false, kind: 'token_refused', detail: expect.stringContaining(said) });
+    expect(fixture.client.tokenState()).toMatchObject({ state: 'refused' });
+    expect(fixture.fake.tickets).toHaveLength(0);
     expectNoToken([JSON.stringify(result)]);
     const error = await rejectionOf(fixture.client.listDepartments());
     expectNoToken([error.message, String(error.stack)]);

@@ -1,14 +1,25 @@
 import type { Logger } from '../log/types.ts';
 import { createRedactor } from '../log/create-redactor.ts';
 import { buildTicketForm } from './build-ticket-form.ts';
-import { createUpstreamCaller, type UpstreamOutcome, type UpstreamRequest } from './call-upstream.ts';
+import { createUpstreamCaller, type ObservedAnswer, type UpstreamOutcome, type UpstreamRequest } from './call-upstream.ts';
+import { CUSTOMER_ADDRESSINGS, createAddressingMemory, customerCheckRequest, readCustomerCheck } from './customer-addressing.ts';
 import { ensureCustomer } from './ensure-customer.ts';
 import { createKnownCustomers } from './known-customers.ts';
 import type { RateLimiter } from './limiter.ts';
+import { findInListing } from './find-in-listing.ts';
 import { parseCreatedTicket } from './parse-created-ticket.ts';
 import { parseDepartments } from './parse-departments.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry-delay.ts';
-import type { CreateTicketResult, SendGuard, TicketToCreate, TomTicketClient, UpstreamDepartment } from './types.ts';
+import { createTokenHealth } from './token-health.ts';
+import type {
+  CreateTicketResult,
+  CustomerLookupForm,
+  SendGuard,
+  TicketToCreate,
+  TokenCheck,
+  TomTicketClient,
+  UpstreamDepartment,
+} from './types.ts';
 import { UpstreamError } from './upstream-error.ts';
 
 export { UpstreamError, type UpstreamErrorCode } from './upstream-error.ts';
@@ -34,8 +45,10 @@ export interface TomTicketClientOptions {
   sleep?: (ms: number) => Promise<void>;
   /** How long an e-mail TomTicket confirmed skips the customer check; default 10 minutes, 0 checks every time. */
   knownCustomerTtlMs?: number;
-  /** The clock of that memory; tests replace it. */
+  /** The clock of that memory and of the token's health; tests replace it. */
   now?: () => number;
+  /** Shown every answer as it came (the doctor reports the account's answer shapes). */
+  observe?: (answer: ObservedAnswer) => void;
 }
 
 const REJECTED_WITHOUT_REASON = 'TomTicket refused the request without saying why.';
@@ -45,24 +58,45 @@ const KNOWN_CUSTOMER_TTL_MS = 10 * 60 * 1000;
 // Bounded so that a flood of distinct e-mails cannot grow the memory: ~100 bytes each.
 const KNOWN_CUSTOMERS_MAX = 10_000;
 
-/** A client of TomTicket's legacy API that answers with values, not exceptions, for expected failures. */
+const LOOKUP_FORMS: Record<string, CustomerLookupForm> = {
+  query: { name: 'query', call: 'GET /cliente/{token}/{e-mail}?tipo_identificador=E' },
+  path: { name: 'path', call: 'GET /cliente/{token}/{e-mail}/E' },
+};
+
+/**
+ * The legacy API's client ({@link TomTicketClient}), answering with values, not exceptions, for
+ * expected failures. Every answer is read and classified by status and structure (never by its
+ * words), and the token's health is kept from what the calls show.
+ */
 export function createTomTicketClient(options: TomTicketClientOptions): TomTicketClient {
-  const call = createUpstreamCaller({
+  const tokenHealth = createTokenHealth(options.now ? { now: options.now } : {});
+  const caller = createUpstreamCaller({
     ...options,
     retry: options.retry ?? DEFAULT_RETRY,
     // TomTicket's own words go to the customer and into the outbox: whatever they quote, no secret.
     redact: createRedactor([options.token, ...(options.otherSecrets ?? [])]),
+    onAnswer: (outcome) => {
+      if (outcome.kind === 'answer') tokenHealth.accepted();
+      else if (outcome.kind === 'token_refused') tokenHealth.refused();
+    },
   });
-
+  const call = caller.call;
+  const addressing = createAddressingMemory();
   const knownCustomers = createKnownCustomers({
     ttlMs: options.knownCustomerTtlMs ?? KNOWN_CUSTOMER_TTL_MS,
     maxEntries: KNOWN_CUSTOMERS_MAX,
     ...(options.now ? { now: options.now } : {}),
   });
 
-  async function createTicket(ticket: TicketToCreate, guard?: SendGuard): Promise<CreateTicketResult> {
-    const traced = (request: UpstreamRequest) =>
-      call(guard?.called ? { ...request, onTry: () => guard.called?.(request.endpoint) } : request);
+  async function createTicket(ticket: TicketToCreate, guard?: SendGuard, createOptions: { protocol?: boolean } = {}): Promise<CreateTicketResult> {
+    // A call of this very ticket answered normally proves the token good now (a refusal since
+    // would have said so): only then is a refusal of criar_chamado taken at its word unchecked.
+    let tokenShownGood = false;
+    const traced = async (request: UpstreamRequest) => {
+      const outcome = await call(guard?.called ? { ...request, onTry: () => guard.called?.(request.endpoint) } : request);
+      if (outcome.kind === 'answer') tokenShownGood = true;
+      return outcome;
+    };
     const { email } = ticket.customer;
     const sendTicket = () =>
       traced({
@@ -74,32 +108,49 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
       });
     const customerTrusted = options.createCustomers && knownCustomers.has(email);
     if (options.createCustomers && !customerTrusted) {
-      const customer = await ensureCustomer(traced, ticket.customer);
+      const customer = await ensureCustomer(traced, ticket.customer, addressing);
       // Checking or creating a customer makes no ticket, whatever became of the call.
       if (customer.kind !== 'ready') return failure(customer, false);
-      knownCustomers.remember(email);
+      if (customer.confirmed) knownCustomers.remember(email);
     }
     let creation = await sendTicket();
-    if (customerTrusted && creation.kind === 'rejected') {
+    if (customerTrusted && creation.kind === 'refused') {
       // Sent on the memory's word: the customer may have been removed since. A refusal is surely
       // no ticket (and its marker is cleared), so asking once more cannot make a twin. Their words
-      // are never matched: the check says whether the customer was the reason.
+      // are never matched: the customer steps say whether the customer was the reason.
       knownCustomers.forget(email);
-      const customer = await ensureCustomer(traced, ticket.customer);
+      const customer = await ensureCustomer(traced, ticket.customer, addressing);
       if (customer.kind !== 'ready') return failure(customer, false);
-      knownCustomers.remember(email);
+      if (customer.confirmed) knownCustomers.remember(email);
       if (customer.created) creation = await sendTicket();
     }
+    if (creation.kind === 'refused') return refusalOf(creation, tokenShownGood);
     if (creation.kind !== 'answer') {
       return failure(creation, creation.kind === 'timeout' || (creation.kind === 'unavailable' && creation.mayHaveTakenEffect));
     }
     // Said at once: the protocol lookup below is one more rate-limited call, and a crash during it
     // must not leave the ticket looking unsent.
     await guard?.created?.();
+    if (options.createCustomers) knownCustomers.remember(email);
     const created = parseCreatedTicket(creation.body);
-    if (created.id === undefined || created.protocol !== undefined) return { ok: true, ...created };
-    // One more round trip on every ticket, kept on purpose: the customer sees this number.
+    if (created.id === undefined || created.protocol !== undefined || createOptions.protocol === false) return { ok: true, ...created };
+    // One more round trip on every ticket a customer waits for: they see this number.
     return { ok: true, id: created.id, ...(await lookUpProtocol(traced, created.id)) };
+  }
+
+  /**
+   * What a refusal of criar_chamado means: the ticket refused, unless the token is (the legacy API
+   * may say so with `erro: true` and HTTP 200). The token is checked (one call) unless this ticket's
+   * own customer step was just answered normally; when that check gets no answer, the ticket is
+   * kept for a retry rather than refused on a guess.
+   */
+  async function refusalOf(creation: Extract<UpstreamOutcome, { kind: 'refused' }>, tokenShownGood: boolean): Promise<CreateTicketResult> {
+    const message = creation.message ?? REJECTED_WITHOUT_REASON;
+    if (tokenShownGood) return { ok: false, kind: 'rejected', message };
+    const token = await checkToken();
+    if (token.kind === 'accepted') return { ok: false, kind: 'rejected', message };
+    if (token.kind === 'refused') return { ok: false, kind: 'token_refused', detail: `criar_chamado refused and ${token.detail}` };
+    return { ok: false, kind: 'unavailable', detail: `criar_chamado refused (${message}); the token could not be checked: ${token.detail}`, ticketMayExist: false };
   }
 
   /** The human-facing number comes from the detail call; without it the ticket still exists. */
@@ -116,26 +167,73 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
   async function listDepartments(): Promise<UpstreamDepartment[]> {
     const listing = await call({ endpoint: 'departamentos', method: 'GET' });
     if (listing.kind === 'timeout') throw new UpstreamError('upstream_timeout', 'TomTicket did not list the departments in time');
-    if (listing.kind === 'unavailable') throw new UpstreamError('upstream_unavailable', listing.detail);
-    if (listing.kind === 'rejected') {
-      throw new UpstreamError('upstream_unavailable', `departamentos refused: ${listing.message ?? 'no reason given'}`);
+    if (listing.kind === 'unavailable' || listing.kind === 'unexpected') throw new UpstreamError('upstream_unavailable', listing.detail);
+    if (listing.kind === 'token_refused' || listing.kind === 'refused') {
+      // The listing needs nothing but the token: refusing it is refusing the token.
+      tokenHealth.refused();
+      throw new UpstreamError('token_refused', `departamentos refused (HTTP ${listing.status}): ${listing.message ?? 'no reason given'}`);
     }
     const departments = parseDepartments(listing.body);
     if (!departments) throw new UpstreamError('upstream_unavailable', 'departamentos answered without a data list');
     return departments;
   }
 
-  return { createTicket, listDepartments };
+  async function checkToken(): Promise<TokenCheck> {
+    try {
+      await listDepartments();
+      return { kind: 'accepted' };
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      return error.code === 'token_refused' ? { kind: 'refused', detail: error.message } : { kind: 'unknown', detail: error.message };
+    }
+  }
+
+  return {
+    createTicket,
+    listDepartments,
+    checkToken,
+    findTicket: (lookup) => findInListing(call, lookup),
+    tokenState: () => tokenHealth.current(),
+    customerLookups: CUSTOMER_ADDRESSINGS.map((name) => LOOKUP_FORMS[name] as CustomerLookupForm),
+    async lookUpCustomer(email, form) {
+      if (form !== 'query' && form !== 'path') throw new RangeError(`no customer lookup named ${form}`);
+      const check = readCustomerCheck(await call(customerCheckRequest(email, form)));
+      if (check.kind === 'not_understood') return { kind: 'not_understood', detail: check.message ?? REJECTED_WITHOUT_REASON };
+      if (check.kind === 'failed') return { kind: 'failed', detail: describeFailure(check.outcome) };
+      return check;
+    },
+    close: caller.close,
+  };
 }
 
 /** A failed outcome as the result; `ticketMayExist` says whether the ticket may have been created anyway. */
-function failure(outcome: Exclude<UpstreamOutcome, { kind: 'answer' }>, ticketMayExist: boolean): CreateTicketResult {
+function failure(
+  outcome: Extract<UpstreamOutcome, { kind: 'unavailable' | 'timeout' | 'token_refused' | 'unexpected' }>,
+  ticketMayExist: boolean,
+): CreateTicketResult {
   switch (outcome.kind) {
-    case 'rejected':
-      return { ok: false, kind: 'rejected', message: outcome.message ?? REJECTED_WITHOUT_REASON };
+    case 'token_refused':
+      return { ok: false, kind: 'token_refused', detail: describeFailure(outcome) };
+    case 'unexpected':
+      return { ok: false, kind: 'unexpected', detail: outcome.detail };
     case 'unavailable':
       return { ok: false, kind: 'unavailable', detail: outcome.detail, ticketMayExist };
     case 'timeout':
       return { ok: false, kind: 'timeout', ticketMayExist };
+  }
+}
+
+/** A failure in words for logs and reports (endpoint names and statuses, never the token). */
+export function describeFailure(outcome: Exclude<UpstreamOutcome, { kind: 'answer' }>): string {
+  switch (outcome.kind) {
+    case 'refused':
+      return `refused (HTTP ${outcome.status}): ${outcome.message ?? 'no reason given'}`;
+    case 'token_refused':
+      return `the token was refused (HTTP ${outcome.status})`;
+    case 'unexpected':
+    case 'unavailable':
+      return outcome.detail;
+    case 'timeout':
+      return 'no answer within the timeout';
   }
 }

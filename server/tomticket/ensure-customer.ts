@@ -1,29 +1,36 @@
 import { buildCustomerForm } from './build-customer-form.ts';
 import type { UpstreamOutcome, UpstreamRequest } from './call-upstream.ts';
+import { customerCheckRequest, readCustomerCheck, type AddressingMemory } from './customer-addressing.ts';
 import type { TicketToCreate } from './types.ts';
 
-/** How making sure of the customer ended: ready for `criar_chamado` (`created` now, or known before), or the failure to report. */
-export type CustomerOutcome = { kind: 'ready'; created: boolean } | Exclude<UpstreamOutcome, { kind: 'answer' }>;
+/**
+ * How making sure of the customer ended: `ready` for `criar_chamado` (`created` now, or not: known
+ * before, or the customer steps did not settle it and criar_chamado, the authority, will), or a
+ * failure that makes trying the ticket now pointless (TomTicket down, slow, or refusing the token).
+ */
+export type CustomerOutcome =
+  /** `confirmed`: TomTicket said the customer exists, or created them; `created`: just now. */
+  | { kind: 'ready'; created: boolean; confirmed: boolean }
+  | Extract<UpstreamOutcome, { kind: 'unavailable' } | { kind: 'timeout' } | { kind: 'token_refused' }>;
 
 /**
- * Checks whether TomTicket knows the customer by e-mail and creates them when it does not, since
- * `criar_chamado` only addresses existing customers. Costs one call, or two for a new customer.
+ * Checks whether TomTicket knows the customer by e-mail, in the addressing this account answers
+ * (each in turn while unknown), and creates them when every answer says absent, since
+ * `criar_chamado` only addresses existing customers. A refused check or creation is never a
+ * refused ticket: creation may refuse an e-mail a check could not see, and `criar_chamado` decides.
  */
 export async function ensureCustomer(
   call: (request: UpstreamRequest) => Promise<UpstreamOutcome>,
   customer: TicketToCreate['customer'],
+  addressing: AddressingMemory,
 ): Promise<CustomerOutcome> {
-  const check = await call({
-    endpoint: 'cliente',
-    method: 'GET',
-    segments: [{ value: customer.email }],
-    query: { tipo_identificador: 'E' },
-  });
-  if (check.kind === 'unavailable' || check.kind === 'timeout') return check;
-  // Some answers may flag "not found" as an error; an explicit `existe: false` still means absent.
-  if (check.kind === 'rejected' && check.body.existe !== false) return check;
-  if (check.kind === 'answer' && isTrue(check.body.existe)) return { kind: 'ready', created: false };
-
+  for (const form of addressing.order()) {
+    const outcome = await call(customerCheckRequest(customer.email, form));
+    const check = readCustomerCheck(outcome);
+    addressing.learn(form, check);
+    if (check.kind === 'exists') return { kind: 'ready', created: false, confirmed: true };
+    if (check.kind === 'failed' && check.outcome.kind !== 'unexpected') return check.outcome;
+  }
   const creation = await call({
     endpoint: 'criar_cliente',
     method: 'POST',
@@ -31,10 +38,7 @@ export async function ensureCustomer(
     segments: [{ value: '', logged: true }],
     body: () => buildCustomerForm(customer),
   });
-  return creation.kind === 'answer' ? { kind: 'ready', created: true } : creation;
-}
-
-/** `existe` is documented as a boolean; PHP back ends also write 1 or "1". */
-function isTrue(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 'true';
+  if (creation.kind === 'answer') return { kind: 'ready', created: true, confirmed: true };
+  if (creation.kind === 'unavailable' || creation.kind === 'timeout' || creation.kind === 'token_refused') return creation;
+  return { kind: 'ready', created: false, confirmed: false };
 }

@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo } from 'node:net';
+import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { classifyFetchFailure } from './fetch-failure.ts';
 
@@ -12,7 +13,7 @@ async function closedPort(): Promise<number> {
 
 describe('classifyFetchFailure', () => {
   it('calls a refused connection not sent', async () => {
-    const error = await fetch(`http://127.0.0.1:${await closedPort()}/`).catch((caught: unknown) => caught);
+    const error = await request(`http://127.0.0.1:${await closedPort()}/`).catch((caught: unknown) => caught);
     expect(classifyFetchFailure(error)).toEqual({ kind: 'not_sent', reason: 'ECONNREFUSED' });
   });
 
@@ -20,7 +21,7 @@ describe('classifyFetchFailure', () => {
     const server = createServer(() => undefined);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const error = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(50) }).catch((caught: unknown) => caught);
+    const error = await request(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(50) }).catch((caught: unknown) => caught);
     server.close();
     expect(classifyFetchFailure(error)).toEqual({ kind: 'timeout' });
   });
@@ -29,7 +30,7 @@ describe('classifyFetchFailure', () => {
     const server = createServer((socket) => socket.on('data', () => socket.destroy()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const error = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'x' }).catch((caught: unknown) => caught);
+    const error = await request(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'x' }).catch((caught: unknown) => caught);
     server.close();
     expect(classifyFetchFailure(error).kind).toBe('failed');
   });

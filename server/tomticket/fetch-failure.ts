@@ -1,4 +1,4 @@
-/** What a thrown fetch means for retrying: did the request possibly reach TomTicket? */
+/** What a failed HTTP call (undici's request, or fetch) means for retrying: did the request possibly reach TomTicket? */
 export type FetchFailure =
   /** The configured time ran out: the ticket may exist. */
   | { kind: 'timeout' }
@@ -7,10 +7,11 @@ export type FetchFailure =
   /** Anything else, e.g. a reset mid-request: not safe to repeat. */
   | { kind: 'failed'; reason: string };
 
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+// A connection never made carries nothing: refused, a name that does not resolve, a connect timeout.
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
- * Classifies what fetch threw. The reason is an error code or class name, never the error's
+ * Classifies what the HTTP client threw. The reason is an error code or class name, never the error's
  * message: messages can quote the URL, which holds the token.
  */
 export function classifyFetchFailure(error: unknown): FetchFailure {

@@ -6,13 +6,16 @@ function fakeClock() {
   let time = 0;
   return {
     now: () => time,
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) =>
+    // A sleep ends at its own deadline: one the limiter stopped waiting for does not push time further.
+    sleep: (ms: number) => {
+      const deadline = time + ms;
+      return new Promise<void>((resolve) =>
         setImmediate(() => {
-          time += ms;
+          time = Math.max(time, deadline);
           resolve();
         }),
-      ),
+      );
+    },
     advance: (ms: number) => {
       time += ms;
     },
@@ -46,6 +49,33 @@ describe('createRateLimiter', () => {
     expect(maxStartsInWindow(starts, DEFAULT_WINDOW_MS)).toBe(3);
     const w = DEFAULT_WINDOW_MS;
     expect(starts).toEqual([0, 0, 0, w, w, w, 2 * w, 2 * w, 2 * w, 3 * w]);
+  });
+
+  it('holds each slot until a window after its task ended: a request sent late can never make four arrivals in one window', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ requestsPerSecond: 3, now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    // Each call takes 500 ms (a slow upload, or a loaded machine that sends it late).
+    const slowCall = () =>
+      limiter.schedule(async () => {
+        starts.push(clock.now());
+        await clock.sleep(500);
+      });
+    await Promise.all(Array.from({ length: 4 }, slowCall));
+    expect(starts).toEqual([0, 0, 0, 500 + DEFAULT_WINDOW_MS]);
+  });
+
+  it('gives back the start of a request that never reached the receiver (a refused connection)', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ requestsPerSecond: 3, now: clock.now, sleep: clock.sleep });
+    const starts: number[] = [];
+    // Ten calls during an outage: none reaches TomTicket, so none waits for the rate.
+    await Promise.all(Array.from({ length: 10 }, () => limiter.schedule(async () => void starts.push(clock.now()), () => true)));
+    expect(starts).toEqual(Array(10).fill(0));
+    // Calls that did reach it still count: the fourth waits a window.
+    const reached: number[] = [];
+    await Promise.all(Array.from({ length: 4 }, () => limiter.schedule(async () => void reached.push(clock.now()), () => false)));
+    expect(reached.map((start) => start - (reached[0] as number))).toEqual([0, 0, 0, DEFAULT_WINDOW_MS]);
   });
 
   it('counts a sliding window, not fixed buckets', async () => {

@@ -1,7 +1,11 @@
 /** Paces calls to TomTicket so the whole server stays under the account's rate limit. */
 export interface RateLimiter {
-  /** Runs `task` once the limit allows, in the order tasks were scheduled; settles as the task does. */
-  schedule<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` once the limit allows, in the order tasks were scheduled; settles as the task does.
+   * When `neverSent(result)` says the request never reached the receiver (a refused connection),
+   * its start is given back: the receiver counted nothing, so an outage does not eat the budget.
+   */
+  schedule<T>(task: () => Promise<T>, neverSent?: (result: T) => boolean): Promise<T>;
   /**
    * The receiver refused a call for its rate (429): start nothing for one whole window from now,
    * so its count empties (a receiver may count refused calls too). Applies even when unlimited.
@@ -30,8 +34,13 @@ export interface RateLimiterOptions {
 export const DEFAULT_WINDOW_MS = 1100;
 
 /**
- * A FIFO limiter: at most `requestsPerSecond` task starts in any window of `windowMs`
- * (a sliding window over the last starts, not fixed one-second buckets that allow 2N at a seam).
+ * A FIFO limiter: at most `requestsPerSecond` tasks in any window of `windowMs`. A task holds its
+ * slot from its start until `windowMs` after it ends, not after it starts: a request can reach
+ * the receiver any time before its answer ends the task (a loaded machine may send it late), so
+ * counting from the end is the only count that holds whatever the delays. Four arrivals inside one
+ * window would need a fourth task started while three slots were held, which never happens. The
+ * price is a little throughput: slots come back `windowMs` after each answer instead of after
+ * each start.
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const limit = options.requestsPerSecond;
@@ -44,26 +53,32 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   const waiting: Array<() => void> = [];
-  /** Start times of the last `limit` tasks, oldest first. */
-  const recentStarts: number[] = [];
+  /** Tasks started and not ended: each holds a slot. */
+  let running = 0;
+  /** When the slots of ended tasks come back (end + window), soonest first. */
+  const heldUntil: number[] = [];
   let draining = false;
   let pausedUntil = Number.NEGATIVE_INFINITY;
+  // Wakes a drain that waits for a slot when a task ends (its slot may come back at once).
+  let slotChanged: (() => void) | undefined;
 
   async function drain(): Promise<void> {
     draining = true;
     try {
       while (waiting.length > 0) {
-        const oldest = limit === 0 || recentStarts.length < limit ? undefined : recentStarts[0];
         const time = now();
-        const wait = Math.max(oldest === undefined ? 0 : oldest + windowMs - time, pausedUntil - time);
+        while (heldUntil.length > 0 && (heldUntil[0] as number) <= time) heldUntil.shift();
+        const full = limit > 0 && running + heldUntil.length >= limit;
+        // Full with every slot held by a running task: only an end can free one.
+        const freedAt = full ? (heldUntil[0] ?? Number.POSITIVE_INFINITY) : time;
+        const wait = Math.max(freedAt - time, pausedUntil - time);
         if (wait > 0) {
-          await sleep(wait);
+          const changed = new Promise<void>((resolve) => (slotChanged = resolve));
+          await (Number.isFinite(wait) ? Promise.race([sleep(wait), changed]) : changed);
+          slotChanged = undefined;
           continue;
         }
-        if (limit > 0) {
-          recentStarts.push(time);
-          if (recentStarts.length > limit) recentStarts.shift();
-        }
+        if (limit > 0) running++;
         waiting.shift()?.();
       }
     } finally {
@@ -71,14 +86,30 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     }
   }
 
+  /** A task ended: its slot is held for one more window, or given back at once when it reached nobody. */
+  function ended(reachedNobody: boolean): void {
+    running--;
+    if (!reachedNobody) heldUntil.push(now() + windowMs);
+    slotChanged?.();
+  }
+
   return {
-    schedule<T>(task: () => Promise<T>): Promise<T> {
+    schedule<T>(task: () => Promise<T>, neverSent?: (result: T) => boolean): Promise<T> {
       // Unlimited and not held off: no queue, no clock, no delay.
       if (limit === 0 && waiting.length === 0 && now() >= pausedUntil) return runTask(task);
       return new Promise<void>((start) => {
         waiting.push(start);
         if (!draining) void drain();
-      }).then(() => runTask(task));
+      }).then(async () => {
+        let reachedNobody = false;
+        try {
+          const result = await runTask(task);
+          reachedNobody = neverSent?.(result) === true;
+          return result;
+        } finally {
+          if (limit > 0) ended(reachedNobody);
+        }
+      });
     },
     reportRateLimited() {
       pausedUntil = Math.max(pausedUntil, now() + windowMs);

@@ -7,11 +7,12 @@ export type AnswerBody =
 export const ANSWER_MAX_BYTES = 1024 * 1024;
 
 /**
- * Reads a response body as a JSON object, stopping after `maxBytes`. Arrays, strings and other
- * JSON that is not an object count as not JSON: every legacy-API answer is an object.
+ * Reads a response body (any async iterable of bytes: undici's body, a web stream) as a JSON
+ * object, stopping after `maxBytes`. Arrays, strings and other JSON that is not an object count as
+ * not JSON: every legacy-API answer is an object.
  */
-export async function readAnswer(response: Response, maxBytes: number = ANSWER_MAX_BYTES): Promise<AnswerBody> {
-  const text = await readCappedText(response, maxBytes);
+export async function readAnswer(body: AsyncIterable<Uint8Array> | null, maxBytes: number = ANSWER_MAX_BYTES): Promise<AnswerBody> {
+  const text = body === null ? '' : await readCappedText(body, maxBytes);
   if (text === undefined) return { ok: false, problem: 'too_large' };
   try {
     const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -24,20 +25,15 @@ export async function readAnswer(response: Response, maxBytes: number = ANSWER_M
   return { ok: false, problem: 'not_json' };
 }
 
-async function readCappedText(response: Response, maxBytes: number): Promise<string | undefined> {
-  if (!response.body) return '';
+async function readCappedText(body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string | undefined> {
   const decoder = new TextDecoder();
-  const reader = response.body.getReader();
   let bytes = 0;
   let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    text += decoder.decode(value, { stream: true });
+  // Leaving the loop early (too large) ends the stream, which lets its connection go.
+  for await (const chunk of body) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes) return undefined;
+    text += decoder.decode(chunk, { stream: true });
   }
+  return text + decoder.decode();
 }

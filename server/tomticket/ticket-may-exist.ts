@@ -6,5 +6,6 @@ import type { CreateTicketResult } from './types.ts';
  * again blindly. A result that does not say (a stand-in client) is taken to say yes.
  */
 export function ticketMayExist(result: Extract<CreateTicketResult, { ok: false }>): boolean {
-  return result.kind !== 'rejected' && result.ticketMayExist !== false;
+  if (result.kind === 'rejected' || result.kind === 'token_refused' || result.kind === 'unexpected') return false;
+  return result.ticketMayExist !== false;
 }

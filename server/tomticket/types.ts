@@ -1,3 +1,4 @@
+import type { TokenState } from './token-health.ts';
 import type { Priority } from '../../contract/index.ts';
 
 /** A file received from the customer, spooled to disk: never held in memory. */
@@ -34,13 +35,17 @@ export interface UpstreamDepartment {
   categories: { id: string; name: string }[];
 }
 
-/** How a call to TomTicket ended, as a value: the HTTP layer maps each kind to a status. */
+/** How a call to TomTicket ended, as a value: the HTTP layer and the outbox map each kind (README "Every answer, classified"). */
 export type CreateTicketResult =
   | { ok: true; id?: string; protocol?: number }
-  /** TomTicket answered `erro: true`: its own words, as plain text (→ 422). */
+  /** TomTicket refused the ticket itself (the token checked good): its own words, as plain text (→ 422). */
   | { ok: false; kind: 'rejected'; message: string }
+  /** TomTicket refuses the token: nothing was created; the operator must act (→ 202, held). */
+  | { ok: false; kind: 'token_refused'; detail: string }
+  /** An answer that is not TomTicket's (a redirect, a proxy's 4xx page): nothing was created (→ 202, retried a bounded number of times). */
+  | { ok: false; kind: 'unexpected'; detail: string }
   /**
-   * TomTicket answered 5xx, garbage or a 4xx, could not be reached, or answered 429 to every retry.
+   * TomTicket answered 5xx or garbage, could not be reached, or answered 429 to every retry.
    * `ticketMayExist`: `criar_chamado` was sent and the ticket may have been created anyway (see
    * tomticket/ticket-may-exist.ts).
    */
@@ -48,19 +53,79 @@ export type CreateTicketResult =
   /** No answer within the configured timeout; `ticketMayExist` as for 'unavailable'. */
   | { ok: false; kind: 'timeout'; ticketMayExist?: boolean };
 
-/** The legacy TomTicket API as the rest of the server sees it. */
+/** What {@link TomTicketClient.createTicket} is asked besides the ticket. */
+export interface CreateTicketOptions {
+  /** Look up the protocol number when creation does not give it (one more call): default true, the customer waits for it. */
+  protocol?: boolean;
+}
+
+/** What identifies a ticket in TomTicket's listing when the outcome of creating it is unknown. */
+export interface TicketLookup {
+  /** The customer's e-mail: the listing is asked for their tickets only. */
+  email: string;
+  /** The reference the server put in the ticket's message, when it had room, e.g. `TT-7K3M9Q2X`. */
+  reference?: string;
+  /** The title and message as sent: without a reference, the ticket is recognised by them. */
+  title: string;
+  message: string;
+  /** When the server received it: listed tickets older than that (by days) are not looked through. */
+  receivedAt: Date;
+}
+
+/** What the listing said about a ticket. */
+export type TicketLookupResult =
+  /** It is there: created. */
+  | { kind: 'found'; id?: string; protocol?: number }
+  /** The listing answered and does not show it. */
+  | { kind: 'absent' }
+  /** The listing could not be read (down, refused, garbage): ask again later. */
+  | { kind: 'failed'; detail: string };
+
+/** What checking the token said: accepted (TomTicket answered), refused, or unknown (no answer to go by). */
+export type TokenCheck = { kind: 'accepted' } | { kind: 'refused'; detail: string } | { kind: 'unknown'; detail: string };
+
+/**
+ * TomTicket as the rest of the server sees it, whatever API version speaks to it: the legacy API
+ * is the first implementation (client.ts); a v2 adapter implements the same.
+ */
 export interface TomTicketClient {
   /** The department listing with categories; throws an UpstreamError when it cannot be had. */
   listDepartments(): Promise<UpstreamDepartment[]>;
   /**
-   * Ensures the customer exists (when configured; an e-mail confirmed in the last few minutes is
+   * Makes sure of the customer (when configured; an e-mail confirmed in the last few minutes is
    * trusted, and checked again if TomTicket then refuses the ticket), creates the ticket, then
-   * looks up its protocol.
+   * looks up its protocol (unless told not to).
    * With a `guard`, it is told around each try of `criar_chamado` (a client must honour it: the
    * outbox's crash safety rests on it).
    */
-  createTicket(ticket: TicketToCreate, guard?: SendGuard): Promise<CreateTicketResult>;
+  createTicket(ticket: TicketToCreate, guard?: SendGuard, options?: CreateTicketOptions): Promise<CreateTicketResult>;
+  /** Looks a ticket up in the customer's tickets, newest first, to settle whether an unanswered creation made it. */
+  findTicket(lookup: TicketLookup): Promise<TicketLookupResult>;
+  /** Asks TomTicket whether it accepts the token, with the cheapest call that needs nothing else. */
+  checkToken(): Promise<TokenCheck>;
+  /** The token's health as the calls so far show it, without a call. */
+  tokenState(): TokenState;
+  /** The ways this client can ask whether a customer exists (for the doctor), in the order it tries them. */
+  readonly customerLookups: readonly CustomerLookupForm[];
+  /** Asks whether a customer exists in one of those ways (for the doctor; read-only). */
+  lookUpCustomer(email: string, form: string): Promise<CustomerLookupResult>;
+  /** Lets go of kept-alive connections. */
+  close(): Promise<void>;
 }
+
+/** One way of asking whether a customer exists, for the doctor's report. */
+export interface CustomerLookupForm {
+  name: string;
+  /** The call as a person reads it, e.g. `GET /cliente/{token}/{e-mail}/E`. */
+  call: string;
+}
+
+/** What one customer lookup said: found, answered absent, not understood by this account, or no answer. */
+export type CustomerLookupResult =
+  | { kind: 'exists' }
+  | { kind: 'absent' }
+  | { kind: 'not_understood'; detail: string }
+  | { kind: 'failed'; detail: string };
 
 /**
  * Lets the caller record, durably, while `criar_chamado` may be on its way to TomTicket, so that a

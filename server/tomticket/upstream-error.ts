@@ -1,5 +1,5 @@
 /** Why an upstream call that had to give a value (the department listing) could not. */
-export type UpstreamErrorCode = 'upstream_unavailable' | 'upstream_timeout';
+export type UpstreamErrorCode = 'upstream_unavailable' | 'upstream_timeout' | 'token_refused';
 
 /**
  * Thrown when TomTicket cannot give what was asked. The code matches the error codes the HTTP

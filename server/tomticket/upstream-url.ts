@@ -1,9 +1,11 @@
 import type { Endpoint } from './endpoint.ts';
 
-/** Where a legacy-API call goes: the real URL, and the same path fit for a log line. */
+/** Where a legacy-API call goes: the server to connect to, the path to ask for, and the same path fit for a log line. */
 export interface UpstreamUrl {
-  /** Holds the token: only ever handed to fetch. */
-  url: string;
+  /** e.g. `https://api.tomticket.com`. */
+  origin: string;
+  /** The request target, token included: only ever handed to the HTTP client. */
+  path: string;
   /** e.g. `criar_chamado/***\/…`: the token as `***`, hidden segments as `…`. */
   logPath: string;
 }
@@ -14,9 +16,23 @@ export interface PathSegment {
   logged?: boolean;
 }
 
+// RFC 3986 `pchar`: what a path segment may carry as is. `@` among them: every public integration
+// sends e-mails with a bare `@`, and a server that does not decode its path would not find `%40`.
+const NOT_PATH_CHARACTER = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu;
+
 /**
- * The URL of `{apiUrl}/{endpoint}/{token}/{segments…}?{query}`, every segment URL-encoded.
- * The legacy API puts the token in the path, so the URL itself is a secret.
+ * A segment as it goes into the path: characters a path segment may hold stay as they are (`@`,
+ * `+`, `.`), everything that would break the path (`/`, `?`, `#`, `%`, spaces, non-ASCII) is
+ * percent-encoded as UTF-8.
+ */
+export function encodePathSegment(value: string): string {
+  return value.replace(NOT_PATH_CHARACTER, (character) => encodeURIComponent(character));
+}
+
+/**
+ * The target of `{apiUrl}/{endpoint}/{token}/{segments…}?{query}`. The token is fully
+ * URL-encoded (it is ours to spell); the segments after it keep the characters a path allows.
+ * The legacy API puts the token in the path, so the path itself is a secret.
  */
 export function upstreamUrl(
   apiUrl: string,
@@ -25,9 +41,10 @@ export function upstreamUrl(
   segments: readonly PathSegment[] = [],
   query?: Record<string, string>,
 ): UpstreamUrl {
-  const base = apiUrl.replace(/\/+$/, '');
-  const path = [endpoint, encodeURIComponent(token), ...segments.map((segment) => encodeURIComponent(segment.value))];
-  const logPath = [endpoint, '***', ...segments.map((segment) => (segment.logged ? encodeURIComponent(segment.value) : '…'))];
+  const base = new URL(apiUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const path = [endpoint, encodeURIComponent(token), ...segments.map((segment) => encodePathSegment(segment.value))];
+  const logPath = [endpoint, '***', ...segments.map((segment) => (segment.logged ? encodePathSegment(segment.value) : '…'))];
   const search = query ? `?${new URLSearchParams(query).toString()}` : '';
-  return { url: `${base}/${path.join('/')}${search}`, logPath: logPath.join('/') + search };
+  return { origin: base.origin, path: `${prefix}/${path.join('/')}${search}`, logPath: logPath.join('/') + search };
 }

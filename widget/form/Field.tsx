@@ -16,7 +16,8 @@ export function Field(view: View & { rule: Rule }) {
   const value = model.values.value[name] ?? '';
   const problem = model.problems.value[name];
   const id = `tt-${name}`;
-  const chars = countChars(value);
+  // What the counter shows is what the server checks: the length as sent (a typed `<` counts 4 in HTML).
+  const chars = (rule.measure ?? countChars)(value);
   const checkbox = type === 'checkbox';
   const required = rule.required && !filled;
   // The same attributes go on an input, a select or a textarea.

@@ -2,7 +2,7 @@ import { fireEvent, waitFor, within } from '@testing-library/dom';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { mountElement, type TomTicketMethods } from '../testing/mountElement.ts';
-import { serveSchema } from '../testing/schema.ts';
+import { serveSchema, testSchema } from '../testing/schema.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';
 
 useWidgetTestEnvironment();
@@ -28,12 +28,31 @@ function fillValidTicket(screen: Screen) {
 }
 
 describe('counters', () => {
-  it('shows n / 250 for the title as the customer types, counting an emoji as one character', async () => {
+  it('shows n / 250 for the title as TomTicket counts it: UTF-8 bytes until the account is known to count characters', async () => {
     const { screen } = await mountElement();
     const title = screen.getByRole('textbox', { name: 'Assunto' });
     expect(screen.getByText('0 / 250')).toBeTruthy();
     type(title, 'Olá 👋');
+    expect(screen.getByText('9 / 250')).toBeTruthy();
+  });
+
+  it('counts an emoji as one character once the schema says the account counts characters', async () => {
+    vi.stubGlobal('fetch', vi.fn(serveSchema({ ...testSchema(), textRules: { messageFormat: 'html', lengthUnit: 'chars' } })));
+    const { screen } = await mountElement();
+    type(screen.getByRole('textbox', { name: 'Assunto' }), 'Olá 👋');
     expect(screen.getByText('5 / 250')).toBeTruthy();
+  });
+
+  it('counts the message as it is sent: a typed < is &lt; (4) and a line break <br> (4) in HTML, as typed in text', async () => {
+    const { screen } = await mountElement();
+    type(screen.getByRole('textbox', { name: 'Mensagem' }), 'a<\nb');
+    expect(screen.getByText('10 / 1024')).toBeTruthy();
+    document.body.replaceChildren();
+    vi.stubGlobal('fetch', vi.fn(serveSchema({ ...testSchema(), textRules: { messageFormat: 'text', lengthUnit: 'chars' } })));
+    const plain = await mountElement();
+    // As typed; the line break goes as CRLF, two characters.
+    type(plain.screen.getByRole('textbox', { name: 'Mensagem' }), 'a<\nb');
+    expect(plain.screen.getByText('5 / 1024')).toBeTruthy();
   });
 
   it('shows n / 1024 for the message and the error as soon as it is over the limit', async () => {

@@ -1,4 +1,4 @@
-import { customFieldName, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
+import { customFieldName, messageSentLength, SUBMISSION_FIELDS as F, typedTextSentLength } from '../../contract/index.ts';
 import type { CustomFieldType, Department, FormSchema } from '../../contract/index.ts';
 
 /** One entry of a select: the value sent, and the text shown (a priority's is the locale's `p<value>`). */
@@ -14,8 +14,10 @@ export interface Choice {
 export interface Rule {
   name: string;
   required: boolean;
-  /** Most characters (code points). */
+  /** Most characters, as `measure` counts them. */
   max?: number;
+  /** The value's length as TomTicket will count it (contract/sent-text.ts, with the schema's textRules). */
+  measure?: (value: string) => number;
   type?: CustomFieldType;
   /** The only values accepted, drawn as a select. */
   options?: Choice[];
@@ -54,14 +56,16 @@ export function buildRules(
   department: Department | undefined,
   category: string,
 ): Rule[] {
-  const { limits, customer, departments } = schema;
+  const { limits, customer, departments, textRules } = schema;
+  // Counted as the server counts them: as sent, in the account's unit (the message once formatted).
+  const measure = (value: string) => typedTextSentLength(value, textRules.lengthUnit);
   const choices = (list: Array<{ id: string; name: string }>) => list.map((c) => ({ value: c.id, label: c.name }));
   const rules: Rule[] = [];
   if (customer.emailRequired && !settings.identity) {
-    rules.push({ name: F.email, required: true, max: limits.emailMaxChars, type: 'email', autocomplete: 'email' });
+    rules.push({ name: F.email, required: true, max: limits.emailMaxChars, measure, type: 'email', autocomplete: 'email' });
   }
   if (customer.nameRequired && !settings.identity) {
-    rules.push({ name: F.name, required: true, max: limits.nameMaxChars, autocomplete: 'name' });
+    rules.push({ name: F.name, required: true, max: limits.nameMaxChars, measure, autocomplete: 'name' });
   }
   // No departments: the schema has not arrived yet.
   if (departments.length) {
@@ -77,8 +81,15 @@ export function buildRules(
     rules.push({ name: F.category, required: department.categoryRequired, options: choices(department.categories) });
   }
   rules.push(
-    { name: F.title, required: true, max: limits.titleMaxChars, count: limits.titleMaxChars },
-    { name: F.message, required: true, max: limits.messageMaxChars, count: limits.messageMaxChars, type: 'textarea' },
+    { name: F.title, required: true, max: limits.titleMaxChars, measure, count: limits.titleMaxChars },
+    {
+      name: F.message,
+      required: true,
+      max: limits.messageMaxChars,
+      measure: (value) => messageSentLength(value, textRules),
+      count: limits.messageMaxChars,
+      type: 'textarea',
+    },
   );
   for (const field of department?.fields ?? []) {
     if (field.categories?.length && !field.categories.includes(category)) continue;
@@ -87,6 +98,7 @@ export function buildRules(
       ...field,
       name: customFieldName(field.id),
       max: Math.min(field.maxLength ?? limits.customFieldMaxChars, limits.customFieldMaxChars),
+      measure,
       top: field.max,
       count: field.type === 'text' || field.type === 'textarea' ? field.maxLength : undefined,
     });

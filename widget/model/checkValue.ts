@@ -12,7 +12,7 @@ export function checkValue(rule: Rule, value: string): Problem | undefined {
   if (!trimmed || (rule.type === 'checkbox' && value !== 'true')) {
     return rule.required ? { code: 'required' } : undefined;
   }
-  if (rule.max !== undefined && countChars(value) > rule.max) return { code: 'too_long', n: rule.max };
+  if (rule.max !== undefined && (rule.measure ?? countChars)(value) > rule.max) return { code: 'too_long', n: rule.max };
   if (rule.type === 'email' && !EMAIL.test(trimmed)) return { code: 'invalid_email' };
   if (rule.options && !rule.options.some((o) => o.value === value)) return { code: 'not_an_option' };
   const number = Number(trimmed);

@@ -1,0 +1,36 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { LengthUnit } from '../../contract/index.ts';
+import { writeFileDurably } from '../outbox/durable-fs.ts';
+
+/** What `npm run doctor -- --send-test` learned about how the account counts TomTicket's limits. */
+export interface LearnedLengthUnit {
+  lengthUnit: LengthUnit;
+  /** ISO time of the test ticket that showed it. */
+  learnedAt: string;
+  /** The account it was learned for (see accountFingerprint). */
+  account: string;
+}
+
+/** Where it is kept: `DATA_DIR/account/length-unit.json`. */
+export function learnedLengthUnitPath(dataDir: string): string {
+  return join(dataDir, 'account', 'length-unit.json');
+}
+
+/** The unit learned for `account`, or undefined when none was (or for another account, or unreadable). */
+export async function readLearnedLengthUnit(dataDir: string, account: string): Promise<LengthUnit | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(learnedLengthUnitPath(dataDir), 'utf8')) as Partial<LearnedLengthUnit>;
+    if (saved.account !== account) return undefined;
+    return saved.lengthUnit === 'chars' || saved.lengthUnit === 'bytes' ? saved.lengthUnit : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves what was learned, whole or not at all, for the server to use from its next form refresh. */
+export async function saveLearnedLengthUnit(dataDir: string, learned: LearnedLengthUnit): Promise<void> {
+  const path = learnedLengthUnitPath(dataDir);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFileDurably(path, `${JSON.stringify(learned, null, 2)}\n`);
+}
