@@ -44,8 +44,8 @@ async function withHarness(env: Record<string, string>, run: (harness: Harness) 
 
 describe('TRUST_PROXY=1 believed X-Forwarded-For from any peer', () => {
   it('no longer starts with a hop count, and says what to write instead', () => {
-    expect(() => readConfig({ TRUST_PROXY: '1' })).toThrow(ConfigError);
-    expect(() => readConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY=127\.0\.0\.1 for nginx or Caddy on this machine/);
+    expect(() => readConfig({ SANDBOX: 'true', TRUST_PROXY: '1' })).toThrow(ConfigError);
+    expect(() => readConfig({ SANDBOX: 'true', TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY=127\.0\.0\.1 for nginx or Caddy on this machine/);
   });
 
   it('limits a client that reaches the port directly by its own address, whatever X-Forwarded-For it writes', async () => {

@@ -105,7 +105,7 @@ describe('the three secrets (TOMTICKET_TOKEN, FORM_SECRET, IDENTITY_SECRET)', ()
     cleanup.push(() => rm(sandboxData, { recursive: true, force: true }));
     const sandboxLog: string[] = [];
     const sandbox: RunningServer = await startServer({
-      config: readConfig({ ...PROTECTIONS_OFF, FORM_SECRET, IDENTITY_SECRET, DATA_DIR: sandboxData, PORT: '0', ...FAST_RETRIES }),
+      config: readConfig({ ...PROTECTIONS_OFF, SANDBOX: 'true', FORM_SECRET, IDENTITY_SECRET, DATA_DIR: sandboxData, PORT: '0', ...FAST_RETRIES }),
       log: (line) => sandboxLog.push(line),
     });
     cleanup.push(() => sandbox.close());
