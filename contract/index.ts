@@ -24,6 +24,11 @@ export {
 export { SUBMISSION_FIELDS, customFieldName, parseCustomFieldName } from './submission.ts';
 export { countChars } from './count-chars.ts';
 export { utf8Length } from './utf8-length.ts';
+export { isEmailAddress } from './is-email-address.ts';
+export { isCalendarDate } from './is-calendar-date.ts';
+export { isNumberWithin } from './is-number-within.ts';
+export { checkboxState } from './checkbox-state.ts';
+export { checkValue, valueSentLength, type ValueRule, type ValueProblem } from './check-value.ts';
 export {
   DEFAULT_TEXT_RULES,
   formatMessage,

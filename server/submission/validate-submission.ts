@@ -1,7 +1,6 @@
-import { LIMITS, SUBMISSION_FIELDS, countChars, customFieldName, parseCustomFieldName } from '../../contract/index.ts';
-import type { Department, FormSchema, Priority, SubmissionFieldName } from '../../contract/index.ts';
+import { LIMITS, SUBMISSION_FIELDS, customFieldName, isEmailAddress, parseCustomFieldName, valueSentLength } from '../../contract/index.ts';
+import type { Department, FormSchema, Priority, SubmissionFieldName, TextRules } from '../../contract/index.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
-import { isEmailAddress } from './is-email-address.ts';
 import { normaliseTypedText } from '../../contract/index.ts';
 import { validateCustomField } from './validate-custom-field.ts';
 import type { ReceivedField, ReceivedSubmission, SubmissionProblem } from './types.ts';
@@ -42,7 +41,8 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
     const entry = sent[0];
     if (entry === undefined) return '';
     const value = normaliseTypedText(entry.value);
-    if (entry.valueTruncated || countChars(value) > maxChars) {
+    // Measured as TomTicket will see it (the message once formatted), with the widget's own function.
+    if (entry.valueTruncated || valueSentLength({ message: name === SUBMISSION_FIELDS.message }, value, schema.textRules) > maxChars) {
       report({ code: 'too_long', message: `${label} must be at most ${maxChars} characters.`, field: name });
       return undefined;
     }
@@ -90,7 +90,7 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
   const customFields =
     department === undefined
       ? {}
-      : checkCustomFields(department, categoryKnown ? categoryId || undefined : null, entries, report);
+      : checkCustomFields(department, categoryKnown ? categoryId || undefined : null, entries, schema.textRules, report);
 
   const title = single(SUBMISSION_FIELDS.title, LIMITS.titleMaxChars, 'The title');
   if (title === '') required(SUBMISSION_FIELDS.title, 'The title');
@@ -137,6 +137,7 @@ function checkCustomFields(
   department: Department,
   categoryId: string | undefined | null,
   entries: ReadonlyMap<string, ReceivedField[]>,
+  textRules: TextRules,
   report: (problem: SubmissionProblem) => void,
 ): Record<string, string> {
   const values: Record<string, string> = {};
@@ -160,7 +161,7 @@ function checkCustomFields(
       report({ code: 'too_long', message: `${field.label} is too long.`, field: name });
       continue;
     }
-    const outcome = validateCustomField(field, sent[0]?.value);
+    const outcome = validateCustomField(field, sent[0]?.value, textRules);
     if (!outcome.ok) report(outcome.problem);
     else if (outcome.value !== undefined) values[field.id] = outcome.value;
   }

@@ -1,4 +1,4 @@
-import { fireEvent, waitFor } from '@testing-library/dom';
+import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { mountElement } from '../testing/mountElement.ts';
@@ -25,12 +25,41 @@ describe('draft of the form', () => {
     expect(valueOf(second.element, 'fields[order]')).toBe('A-7');
   });
 
-  it('keys drafts per form: by id, else by position among the forms of the page', async () => {
-    localStorage.setItem(`tomticket-form:${location.pathname}#1`, JSON.stringify({ title: 'Do segundo' }));
-    const first = await mountElement();
-    const second = await mountElement();
-    expect(valueOf(first.element, 'title')).toBe('');
-    expect(valueOf(second.element, 'title')).toBe('Do segundo');
+  it('keys a draft by the draft-key attribute, else by the page path and the element id', async () => {
+    localStorage.setItem('tomticket-form:key:help', JSON.stringify({ title: 'Pela chave' }));
+    localStorage.setItem(`tomticket-form:${location.pathname}#orders`, JSON.stringify({ title: 'Pelo id' }));
+    const named = await mountElement({ 'draft-key': 'help', id: 'orders' });
+    const byId = await mountElement({ id: 'orders-2' });
+    expect(valueOf(named.element, 'title')).toBe('Pela chave');
+    expect(valueOf(byId.element, 'title')).toBe('');
+    document.body.replaceChildren();
+    expect(valueOf((await mountElement({ id: 'orders' })).element, 'title')).toBe('Pelo id');
+  });
+
+  it('keeps no draft for two forms that cannot be told apart, rather than share one', async () => {
+    const path = `tomticket-form:${location.pathname}#`;
+    localStorage.setItem(path, JSON.stringify({ title: 'De um só' }));
+    // Two elements without id or draft-key, as a page's markup brings them: neither restores nor saves.
+    const twins = [document.createElement('tomticket-form'), document.createElement('tomticket-form')];
+    document.body.append(...twins);
+    const titles = await Promise.all(twins.map((twin) => within(twin.shadowRoot!.firstElementChild as HTMLElement).findByRole('textbox', { name: 'Assunto' })));
+    expect(titles.map((title) => (title as HTMLInputElement).value)).toEqual(['', '']);
+    fireEvent.input(titles[0]!, { target: { value: 'Só no primeiro' } });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(JSON.parse(localStorage.getItem(path)!)).toEqual({ title: 'De um só' });
+    // The same goes for two mount() hosts; a draftKey tells them apart.
+    const hosts = [document.createElement('div'), document.createElement('div'), document.createElement('div')];
+    document.body.append(...hosts);
+    localStorage.setItem('tomticket-form:key:help', JSON.stringify({ title: 'Pela chave' }));
+    const handles = hosts.map((host, index) => window.TomTicketForm!.mount(host, index === 2 ? { draftKey: 'help' } : {}));
+    const mountedTitles = await Promise.all(hosts.map((host) => within(host.shadowRoot!.firstElementChild as HTMLElement).findByRole('textbox', { name: 'Assunto' })));
+    expect(mountedTitles.map((title) => (title as HTMLInputElement).value)).toEqual(['', '', 'Pela chave']);
+    handles.forEach((handle) => handle.destroy());
+  });
+
+  it('restores the draft of the one form on a page without an id', async () => {
+    localStorage.setItem(`tomticket-form:${location.pathname}#`, JSON.stringify({ title: 'De um só' }));
+    expect(valueOf((await mountElement()).element, 'title')).toBe('De um só');
   });
 
   it('is cleared when the ticket is created', async () => {
@@ -40,7 +69,7 @@ describe('draft of the form', () => {
     );
     const { screen } = await mountElement({ id: 'support' });
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(201, { ok: true, ticket: { protocol: 5 } });
+    (await FakeXhr.sent()).respond(201, { ok: true, ticket: { protocol: 5 } });
     await screen.findByText('Chamado nº 5 criado');
     expect(localStorage.getItem(KEY)).toBeNull();
   });
@@ -52,9 +81,8 @@ describe('draft of the form', () => {
     );
     const first = await mountElement({ id: 'support' });
     fireEvent.click(first.screen.getByRole('button', { name: 'Enviar' }));
-    const lost = FakeXhr.last();
-    await waitFor(() => expect(lost.method).toBe('POST'));
-    lost.fail();
+    const lost = await FakeXhr.sent();
+    act(() => lost.fail());
     await first.screen.findByRole('alert');
     await waitFor(() => expect(JSON.parse(localStorage.getItem(KEY)!).key).toBe(lost.headers['Idempotency-Key']));
 

@@ -1,8 +1,8 @@
-import { fireEvent, waitFor, within } from '@testing-library/dom';
+import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { mountElement, type TomTicketMethods } from '../testing/mountElement.ts';
-import { serveSchema } from '../testing/schema.ts';
+import { serveSchema, testSchema } from '../testing/schema.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';
 
 useWidgetTestEnvironment();
@@ -28,12 +28,22 @@ function fillValidTicket(screen: Screen) {
 }
 
 describe('counters', () => {
-  it('shows n / 250 for the title as the customer types, counting an emoji as one character', async () => {
+  it('shows n / 250 for the title as the customer types, counted as the server counts (UTF-8 bytes by default)', async () => {
     const { screen } = await mountElement();
     const title = screen.getByRole('textbox', { name: 'Assunto' });
     expect(screen.getByText('0 / 250')).toBeTruthy();
     type(title, 'Olá 👋');
+    expect(screen.getByText('9 / 250')).toBeTruthy();
+  });
+
+  it('counts in characters when the schema says so, and the message as it is sent (a typed < is &lt;)', async () => {
+    vi.stubGlobal('fetch', vi.fn(serveSchema({ ...testSchema(), textRules: { messageFormat: 'html', lengthUnit: 'chars' } })));
+    const { screen } = await mountElement();
+    type(screen.getByRole('textbox', { name: 'Assunto' }), 'Olá 👋');
     expect(screen.getByText('5 / 250')).toBeTruthy();
+    type(screen.getByRole('textbox', { name: 'Mensagem' }), 'a < b\nc');
+    // a, space, &lt; (4), space, b, <br> (4), c
+    expect(screen.getByText('13 / 1024')).toBeTruthy();
   });
 
   it('shows n / 1024 for the message and the error as soon as it is over the limit', async () => {
@@ -157,7 +167,8 @@ describe('sending', () => {
     fireEvent.submit(send.closest('form')!);
     expect(FakeXhr.requests).toHaveLength(1);
     expect(shadow.querySelector('fieldset')!.disabled).toBe(true);
-    FakeXhr.last().progress(42, 100);
+    const request = await FakeXhr.sent();
+    act(() => request.progress(42, 100));
     expect(screen.getByText('Enviando… 42%')).toBeTruthy();
     expect((shadow.querySelector('progress[part=progress]') as HTMLProgressElement).value).toBe(42);
     await waitFor(() => expect(shadow.activeElement).toBe(screen.getByRole('button', { name: 'Cancelar' })));
@@ -167,7 +178,7 @@ describe('sending', () => {
     const { screen, shadow } = await mountElement();
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(201, { ok: true, ticket: { id: 'h1', protocol: 123 } });
+    (await FakeXhr.sent()).respond(201, { ok: true, ticket: { id: 'h1', protocol: 123 } });
     const status = await screen.findByRole('status');
     expect(status.textContent).toBe('Chamado nº 123 criado');
     await waitFor(() => expect(shadow.activeElement).toBe(status));
@@ -181,7 +192,7 @@ describe('sending', () => {
     element.addEventListener('tomticket:success', (event) => success((event as CustomEvent).detail));
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(202, { ok: true, queued: true, reference: 'TT-7K3M9Q2X' });
+    (await FakeXhr.sent()).respond(202, { ok: true, queued: true, reference: 'TT-7K3M9Q2X' });
     expect((await screen.findByRole('status')).textContent).toBe('Recebido (TT-7K3M9Q2X). Chegará ao suporte em breve.');
     await waitFor(() => expect(success).toHaveBeenCalledWith({ queued: true, reference: 'TT-7K3M9Q2X' }));
   });
@@ -190,7 +201,7 @@ describe('sending', () => {
     const { screen } = await mountElement();
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(201, { ok: true, ticket: {} });
+    (await FakeXhr.sent()).respond(201, { ok: true, ticket: {} });
     expect((await screen.findByRole('status')).textContent).toBe('Chamado criado');
   });
 });
@@ -200,7 +211,7 @@ describe('server errors', () => {
     const { screen, shadow } = await mountElement();
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(400, {
+    (await FakeXhr.sent()).respond(400, {
       ok: false,
       error: { code: 'invalid_value', message: 'bad value', field: 'fields[order]' },
     });
@@ -217,7 +228,7 @@ describe('server errors', () => {
     const { screen } = await mountElement();
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(422, {
+    (await FakeXhr.sent()).respond(422, {
       ok: false,
       error: { code: 'upstream_rejected', message: 'Cliente bloqueado pelo TomTicket' },
     });
@@ -254,7 +265,7 @@ describe('server errors', () => {
     ];
     for (const [status, body, headers, text] of cases) {
       fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-      FakeXhr.last().respond(status, body, headers);
+      (await FakeXhr.sent()).respond(status, body, headers);
       expect((await screen.findByRole('alert')).textContent).toContain(text);
     }
   });
@@ -271,8 +282,8 @@ describe('server errors', () => {
 });
 
 describe('loading', () => {
-  /** Mounts a form whose `GET /api/form` waits until `answer()`; `element` and `screen` are usable at once. */
-  function mountWithSchemaOnHold(attributes: Record<string, string> = {}, status = 200) {
+  /** Mounts a form whose `GET /api/form` waits until `answer()`; `element` and `screen` are usable before it. */
+  async function mountWithSchemaOnHold(attributes: Record<string, string> = {}, status = 200) {
     let answer = () => {};
     const schema = serveSchema(undefined, status);
     vi.stubGlobal(
@@ -286,11 +297,14 @@ describe('loading', () => {
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     document.body.append(element);
     const shadow = element.shadowRoot!;
-    return { element, shadow, screen: within(shadow.firstElementChild as HTMLElement), answer: () => answer() };
+    const screen = within(shadow.firstElementChild as HTMLElement);
+    // Drawn in the microtask after it is added, before any answer.
+    await screen.findByRole('textbox', { name: 'E-mail' });
+    return { element, shadow, screen, answer: () => answer() };
   }
 
   it('draws the fields that need no schema at once, and sends only once the schema arrived', async () => {
-    const { screen, shadow, answer } = mountWithSchemaOnHold();
+    const { screen, shadow, answer } = await mountWithSchemaOnHold();
     for (const name of ['E-mail', 'Nome', 'Assunto', 'Mensagem']) expect(screen.getByRole('textbox', { name })).toBeTruthy();
     const priority = screen.getByRole('combobox', { name: 'Prioridade' }) as HTMLSelectElement;
     expect([...priority.options].map((o) => o.text)).toEqual(['Baixa', 'Normal', 'Alta', 'Urgente']);
@@ -319,7 +333,7 @@ describe('loading', () => {
   it('restores a draft and takes prefilled values before the schema arrives', async () => {
     const key = `tomticket-form:${location.pathname}#early`;
     localStorage.setItem(key, JSON.stringify({ title: 'Do rascunho', department: 'd1', 'fields[order]': 'A-9' }));
-    const { element, screen, answer } = mountWithSchemaOnHold({ id: 'early', email: 'ana@example.com' });
+    const { element, screen, answer } = await mountWithSchemaOnHold({ id: 'early', email: 'ana@example.com' });
     expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Do rascunho');
     expect((screen.getByRole('textbox', { name: 'E-mail' }) as HTMLInputElement).value).toBe('ana@example.com');
     element.prefill({ message: 'Preenchido pelo site', priority: 3 });
@@ -332,7 +346,7 @@ describe('loading', () => {
   });
 
   it('offers to retry when the form cannot be loaded, keeping what was typed', async () => {
-    const { screen, shadow, answer } = mountWithSchemaOnHold({}, 502);
+    const { screen, shadow, answer } = await mountWithSchemaOnHold({}, 502);
     type(screen.getByRole('textbox', { name: 'Assunto' }), 'Não perca isto');
     answer();
     const alert = await screen.findByRole('alert');
