@@ -13,7 +13,7 @@ import { refusalResponse } from './protection/refusal-response.ts';
 import { createChallengeRoute } from './routes/challenge-route.ts';
 import { createFormRoute } from './routes/form-route.ts';
 import { createHealthRoute } from './routes/health-route.ts';
-import { createIndexRoute, createWidgetRoute } from './routes/static-routes.ts';
+import { createIndexRoute, createWidgetRoute, WIDGET_FILES } from './routes/static-routes.ts';
 import { createTicketsRoute } from './routes/tickets-route.ts';
 import type { UpstreamHealth } from './routes/upstream-health.ts';
 import type { FormSchemaSource } from './schema/types.ts';
@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): WebApp {
     ['/api/tickets', { POST: createTicketsRoute({ ...deps, schemaSource, protection, spoolDir: deps.config.spoolDir }) }],
     ['/healthz', { GET: createHealthRoute(deps.config.mode, deps.upstreamHealth, deps.delivery.status) }],
     ['/', { GET: createIndexRoute(publicRoot) }],
-    ['/widget.js', { GET: createWidgetRoute(publicRoot) }],
+    ...WIDGET_FILES.map((file): [string, MethodTable] => [`/${file}`, { GET: createWidgetRoute(publicRoot, file) }]),
   ]);
 
   /** Runs a handler so that a throw becomes a logged, generic 500. */

@@ -1,0 +1,2 @@
+import { checkValue, valueSentLength, estimateMultipartBytes } from '../contract/index.ts';
+(window as any).x = [checkValue, valueSentLength, estimateMultipartBytes];

@@ -1,0 +1,2 @@
+import { render, h } from 'preact';
+(window as any).x = [render, h];
