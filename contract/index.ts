@@ -42,3 +42,4 @@ export {
 } from './sent-text.ts';
 export { PROTECTION, type ProofChallenge, type ChallengeBody } from './protection.ts';
 export { estimateMultipartBytes, type TextEntry, type FileEntry } from './estimate-multipart-bytes.ts';
+export { estimateTicketBytes } from './estimate-ticket-bytes.ts';

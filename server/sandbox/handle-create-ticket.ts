@@ -24,6 +24,6 @@ export async function handleCreateTicket(exchange: FakeExchange): Promise<void> 
     await Promise.all(body.form.files.map((file) => unlink(file.path).catch(() => undefined)));
     return reply.json(200, { erro: true, mensagem: result.mensagem });
   }
-  const ticket = exchange.account.addTicket(result.draft);
+  const ticket = exchange.account.addTicket({ ...result.draft, requestBytes: body.form.bytes });
   reply.json(200, { erro: false, mensagem: FAKE_MESSAGES.ticketCreated, id_chamado: ticket.id });
 }

@@ -4,7 +4,7 @@ import { FAKE_MESSAGES } from './fake-messages.ts';
 import type { ReceivedForm } from './read-form-body.ts';
 
 /** The outcome of {@link validateTicketForm}: a ticket to store, or TomTicket-style refusal text. */
-export type TicketFormResult = { ok: true; draft: FakeTicketDraft } | { ok: false; mensagem: string };
+export type TicketFormResult = { ok: true; draft: Omit<FakeTicketDraft, 'requestBytes'> } | { ok: false; mensagem: string };
 
 const SINGLE_FIELDS = new Set([
   'id_departamento',

@@ -1,5 +1,5 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { estimateMultipartBytes, type FileEntry, type Limits, type TextEntry } from '../../contract/index.ts';
+import { estimateTicketBytes, type FileEntry, type Limits, type TextEntry, type TextRules } from '../../contract/index.ts';
 import { SUBMISSION_FIELDS } from '../../contract/index.ts';
 
 /** A chosen file; `url` is its thumbnail (images only), revoked when the file goes. */
@@ -19,7 +19,7 @@ export type AttachmentEntry = FileEntry & { file: File };
 export interface Attachments {
   files: ReadonlySignal<readonly Attachment[]>;
   entries: ReadonlySignal<AttachmentEntry[]>;
-  /** The whole request's size as the server will count it: the text entries and every file. */
+  /** The whole request's size as the server will count it (estimateTicketBytes): the text entries and every file. */
   bytes: ReadonlySignal<number>;
   meter: ReadonlySignal<MeterState>;
   add(files: Iterable<File> | ArrayLike<File>): void;
@@ -32,15 +32,20 @@ const WARNING_RATIO = 0.8;
 
 /**
  * The attachments of one form: files in the order chosen, a `blob:` thumbnail per image (revoked
- * when its file goes or the list is cleared), and the meter over `texts` plus the files.
+ * when its file goes or the list is cleared), and the meter over `texts` plus the files, measured
+ * as the server measures the form it sends upstream (`textRules`).
  */
-export function createAttachments(limits: ReadonlySignal<Limits>, texts: ReadonlySignal<TextEntry[]>): Attachments {
+export function createAttachments(
+  limits: ReadonlySignal<Limits>,
+  texts: ReadonlySignal<TextEntry[]>,
+  textRules: ReadonlySignal<TextRules>,
+): Attachments {
   const files = signal<readonly Attachment[]>([]);
   let nextId = 0;
   const entries = computed(() =>
     files.value.map(({ file }) => ({ name: SUBMISSION_FIELDS.attachments, fileName: file.name, type: file.type, size: file.size, file })),
   );
-  const bytes = computed(() => estimateMultipartBytes([...texts.value, ...entries.value]));
+  const bytes = computed(() => estimateTicketBytes([...texts.value, ...entries.value], textRules.value));
   const meter = computed<MeterState>(() => {
     const max = limits.value.requestMaxBytes;
     return bytes.value > max ? 'over' : bytes.value >= max * WARNING_RATIO ? 'warning' : 'calm';

@@ -66,7 +66,7 @@ export function createFormModel(
     return rule.type === 'checkbox' && value !== 'true' ? '' : value;
   };
   const texts = computed(() => rules.value.flatMap((rule) => (textOf(rule) ? [{ name: rule.name, value: textOf(rule) }] : [])));
-  const attachments = createAttachments(limits, texts);
+  const attachments = createAttachments(limits, texts, textRules);
   const entries = computed<Entry[]>(() => [...texts.value, ...attachments.entries.value]);
   const clientProblems = computed(() => {
     const found: Record<string, Problem> = {};

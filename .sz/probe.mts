@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://127.0.0.1:48250/');
+const form = page.locator('tomticket-form').first();
+await form.locator('[part=meter]').waitFor();
+console.log('before', await form.locator('[part=meter]').textContent());
+await form.locator('input[type=file]').setInputFiles({ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.alloc(300000, 'a') });
+await page.waitForTimeout(500);
+console.log('after', await form.locator('[part=meter]').textContent(), await form.locator('[part=meter] progress').getAttribute('value'), await form.locator('[part=meter]').getAttribute('class'));
+await form.getByRole('textbox', { name: 'Assunto' }).fill('abc');
+await page.waitForTimeout(300);
+console.log('counter', await form.locator('#tt-title-count').textContent());
+await browser.close();
