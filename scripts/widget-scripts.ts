@@ -42,6 +42,8 @@ export function widgetScriptBuild(file: WidgetScript): InlineConfig['build'] {
     // signal's `.value` getter subscribes, so a read that looks unused must stay.
     minify: 'terser',
     terserOptions: { ecma: 2020, toplevel: true, compress: { passes: 3 } },
+    // The outer build times the nested ones too; its slow-plugin warning would only be noise.
+    rolldownOptions: { checks: { bundlerTimings: false } },
     lib: {
       entry: WIDGET_SCRIPTS[file],
       name: 'TomTicketFormBundle',
