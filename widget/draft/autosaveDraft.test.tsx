@@ -21,7 +21,7 @@ describe('draft of the form', () => {
 
     document.body.replaceChildren();
     const second = await mountElement({ id: 'support' });
-    expect(valueOf(second.element, 'title')).toBe('Rascunho');
+    await waitFor(() => expect(valueOf(second.element, 'title')).toBe('Rascunho'));
     expect(valueOf(second.element, 'fields[order]')).toBe('A-7');
   });
 
@@ -53,13 +53,15 @@ describe('draft of the form', () => {
     localStorage.setItem('tomticket-form:key:help', JSON.stringify({ title: 'Pela chave' }));
     const handles = hosts.map((host, index) => window.TomTicketForm!.mount(host, index === 2 ? { draftKey: 'help' } : {}));
     const mountedTitles = await Promise.all(hosts.map((host) => within(host.shadowRoot!.firstElementChild as HTMLElement).findByRole('textbox', { name: 'Assunto' })));
-    expect(mountedTitles.map((title) => (title as HTMLInputElement).value)).toEqual(['', '', 'Pela chave']);
+    // A draft is restored just after the first render.
+    await waitFor(() => expect(mountedTitles.map((title) => (title as HTMLInputElement).value)).toEqual(['', '', 'Pela chave']));
     handles.forEach((handle) => handle.destroy());
   });
 
   it('restores the draft of the one form on a page without an id', async () => {
     localStorage.setItem(`tomticket-form:${location.pathname}#`, JSON.stringify({ title: 'De um só' }));
-    expect(valueOf((await mountElement()).element, 'title')).toBe('De um só');
+    const { element } = await mountElement();
+    await waitFor(() => expect(valueOf(element, 'title')).toBe('De um só'));
   });
 
   it('is cleared when the ticket is created', async () => {

@@ -194,7 +194,7 @@ describe('<tomticket-form> methods and events', () => {
     box.append(element);
     const again = within(element.shadowRoot!.firstElementChild as HTMLElement);
     await again.findByRole('button', { name: 'Enviar' });
-    expect(valueOf(again, 'textbox', 'Assunto')).toBe('Rascunho');
+    await waitFor(() => expect(valueOf(again, 'textbox', 'Assunto')).toBe('Rascunho'));
   });
 });
 

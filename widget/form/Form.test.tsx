@@ -130,7 +130,7 @@ describe('server errors', () => {
 describe('loading', () => {
   /** Mounts a form whose `GET /api/form` waits until `answer()`; `element` and `screen` are usable before it. */
   async function mountWithSchemaOnHold(attributes: Record<string, string> = {}, status = 200) {
-    let answer = () => {};
+    let answer: (() => void) | undefined;
     const schema = serveSchema(undefined, status);
     vi.stubGlobal(
       'fetch',
@@ -144,9 +144,10 @@ describe('loading', () => {
     document.body.append(element);
     const shadow = element.shadowRoot!;
     const screen = within(shadow.firstElementChild as HTMLElement);
-    // Drawn in the microtask after it is added, before any answer.
+    // Drawn in the microtask after it is added, before any answer; the schema is asked for just after.
     await screen.findByRole('textbox', { name: 'E-mail' });
-    return { element, shadow, screen, answer: () => answer() };
+    await waitFor(() => expect(answer).toBeDefined());
+    return { element, shadow, screen, answer: () => answer!() };
   }
 
   it('draws the fields that need no schema at once, and sends only once the schema arrived', async () => {
@@ -180,7 +181,8 @@ describe('loading', () => {
     const key = `tomticket-form:${location.pathname}#early`;
     localStorage.setItem(key, JSON.stringify({ title: 'Do rascunho', department: 'd1', 'fields[order]': 'A-9' }));
     const { element, screen, answer } = await mountWithSchemaOnHold({ id: 'early', email: 'ana@example.com' });
-    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Do rascunho');
+    // Restored just after the first render, before the schema.
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Do rascunho'));
     expect((screen.getByRole('textbox', { name: 'E-mail' }) as HTMLInputElement).value).toBe('ana@example.com');
     element.prefill({ message: 'Preenchido pelo site', priority: 3 });
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Mensagem' }) as HTMLInputElement).value).toBe('Preenchido pelo site'));
