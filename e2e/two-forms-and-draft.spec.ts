@@ -94,6 +94,8 @@ test('a ticket answered right after the last keystroke does not leave its draft 
 
   await page.clock.runFor(2_000);
   expect(await savedDraft(page, 'first'), 'a draft saved after success would refill the form on the next visit').toBeNull();
+  // Time flows again for the next visit: the form restores its draft and loads its schema in a timer after drawing.
+  await page.clock.resume();
   await page.reload();
   await expect(textbox(await readyForm(page, 'first'), 'Assunto')).toHaveValue('');
 });

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.text()));
+await page.clock.install();
+await page.goto('http://127.0.0.1:48250/');
+await page.waitForTimeout(2000);
+console.log(await page.evaluate(() => { const f = document.querySelector('tomticket-form'); const b = f?.shadowRoot?.querySelector('[part~=submit]'); return [b?.getAttribute('aria-disabled'), performance.now(), Date.now()]; }));
+await page.evaluate(() => new Promise((r) => queueMicrotask(() => setTimeout(() => { console.log('micro-timeout fired'); r(0); }))));
+console.log('done');
+await browser.close();
