@@ -22,30 +22,30 @@ async function meterBytes(form: Locator): Promise<number> {
  * really put on the wire (the DevTools protocol's extra info), which counts the body it encoded,
  * files read from disk included.
  */
-async function captureTicketBodies(page: Page): Promise<number[]> {
-  const sizes: number[] = [];
-  const posts = new Set<string>();
+async function captureTicketBodies(page: Page): Promise<() => number[]> {
+  const posts: string[] = [];
+  // The two events of one request may come in either order: keep both, pair them when asked.
+  const lengths = new Map<string, number>();
   const cdp = await page.context().newCDPSession(page);
   cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
-    if (request.method === 'POST' && request.url === `${SERVER_ORIGIN}/api/tickets`) posts.add(requestId);
+    if (request.method === 'POST' && request.url === `${SERVER_ORIGIN}/api/tickets`) posts.push(requestId);
   });
   cdp.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => {
-    if (!posts.has(requestId)) return;
     const length = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
-    sizes.push(Number(length));
+    if (length !== undefined) lengths.set(requestId, Number(length));
   });
   await cdp.send('Network.enable');
-  return sizes;
+  return () => posts.flatMap((id) => (lengths.has(id) ? [lengths.get(id)!] : []));
 }
 
 /** Sends the filled form and checks the meter against both bodies; returns the fake's ticket. */
-async function sendAndCompare(page: Page, form: Locator, title: string, bodies: number[]) {
+async function sendAndCompare(page: Page, form: Locator, title: string, bodies: () => number[]) {
   const estimate = await meterBytes(form);
   await sendButton(form).click();
   await expectSent(form);
   const ticket = await ticketByTitle(page.request, title);
-  expect(bodies).toHaveLength(1);
-  const [browserBody] = bodies as [number];
+  await expect.poll(() => bodies().length, { message: 'the ticket POST and its Content-Length' }).toBe(1);
+  const [browserBody] = bodies() as [number];
   expect(browserBody).toBeGreaterThan(0);
   console.log(`${title}: meter ${estimate} B, Chromium sent ${browserBody} B, TomTicket got ${ticket.requestBytes} B`);
   expect(estimate, 'the meter is never below the body Chromium sent').toBeGreaterThanOrEqual(browserBody);
