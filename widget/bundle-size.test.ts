@@ -9,7 +9,7 @@ import { FORM_PART_FILE } from './part/partFile.ts';
 // the customer shows intent (launcher.js). KB = 1024 bytes.
 // Issue 12 asked 18 KB for widget.js; @preact/signals with its Preact integration alone takes the
 // old 14.6 KB bundle to 17.4 KB, and the rest of the issue (keyed locales, the launcher that loads
-// the form on intent, the shared value checks) to 19.4 KB: the collision is reported with its
+// the form on intent, the shared value checks) to 19.6 KB: the collision is reported with its
 // figures in BENCHMARKS.md. This guard keeps the bundle from growing past 20 KB meanwhile.
 const INLINE_BUDGET_BYTES = 20 * 1024;
 const LAUNCHER_BUDGET_BYTES = 5 * 1024;
