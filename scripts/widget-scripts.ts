@@ -24,8 +24,10 @@ export type WidgetScript = keyof typeof WIDGET_SCRIPTS;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Preact's plugin and the build-time constants every widget script is built with. */
+/** Preact's plugin, as every widget script is built with it. */
 export const widgetPlugins = () => [preact({ prefreshEnabled: false, devToolsEnabled: false })];
+
+/** The build-time constants of every widget script. */
 export const widgetDefine = {
   // Debug logging is compiled out of the shipped bundle.
   __TT_DEBUG__: JSON.stringify(process.env.TT_DEBUG === '1'),

@@ -2,13 +2,10 @@ import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { mountElement } from '../testing/mountElement.ts';
-import { dispatchWithFiles } from '../testing/dispatchWithFiles.ts';
+import { dispatchWithFiles, listedFileNames } from '../testing/dispatchWithFiles.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';
 
 useWidgetTestEnvironment();
-
-const fileNames = (shadow: ShadowRoot) =>
-  [...shadow.querySelectorAll('[part=file-list] li > span')].map((span) => span.textContent);
 
 describe('attachments field: the drop zone, paste, the file limit', () => {
   it('is a button that opens the hidden file input', async () => {
@@ -30,7 +27,7 @@ describe('attachments field: the drop zone, paste, the file limit', () => {
     const drop = dispatchWithFiles(zone, 'drop', [new File(['abc'], 'log.txt', { type: 'text/plain' })]);
     expect(drop.defaultPrevented).toBe(true);
     expect(zone.classList.contains('on')).toBe(false);
-    expect(fileNames(shadow)).toEqual(['log.txt']);
+    expect(listedFileNames(shadow)).toEqual(['log.txt']);
   });
 
   it('takes pasted screenshots, named by time, and leaves plain text pastes alone', async () => {
@@ -40,7 +37,7 @@ describe('attachments field: the drop zone, paste, the file limit', () => {
     expect(text.defaultPrevented).toBe(false);
     const image = dispatchWithFiles(message, 'paste', [new File(['png'], 'image.png', { type: 'image/png' })]);
     expect(image.defaultPrevented).toBe(true);
-    expect(fileNames(shadow)).toEqual([expect.stringMatching(/^screenshot-\d+\.png$/)]);
+    expect(listedFileNames(shadow)).toEqual([expect.stringMatching(/^screenshot-\d+\.png$/)]);
   });
 
   it('enforces the file limit of the contract before sending', async () => {
@@ -62,7 +59,7 @@ describe('attachments field: the drop zone, paste, the file limit', () => {
     dispatchWithFiles(zone, 'drop', Array.from({ length: 500 }, (_, i) => new File(['x'.repeat(1024)], `f${i}.txt`)));
     const rows = [...shadow.querySelectorAll('[part=file-list] li')];
     expect(rows).toHaveLength(26);
-    expect(fileNames(shadow)).toEqual(Array.from({ length: 25 }, (_, i) => `f${i}.txt`));
+    expect(listedFileNames(shadow)).toEqual(Array.from({ length: 25 }, (_, i) => `f${i}.txt`));
     expect(rows.at(-1)!.textContent).toBe('+475 arquivos; no máximo 25 podem ser enviados');
     expect(rows.at(-1)!.querySelector('button')).toBeNull();
     // 500 KB of files and a few hundred bytes of framing each.
@@ -70,7 +67,7 @@ describe('attachments field: the drop zone, paste, the file limit', () => {
     expect(screen.getByText('Máximo de 25 arquivos')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Remover f0.txt' }));
-    expect(fileNames(shadow)[0]).toBe('f1.txt');
+    expect(listedFileNames(shadow)[0]).toBe('f1.txt');
     expect(shadow.querySelectorAll('[part=file-list] li')[25]!.textContent).toBe('+474 arquivos; no máximo 25 podem ser enviados');
   });
 });

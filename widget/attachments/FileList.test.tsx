@@ -2,13 +2,10 @@ import { act, fireEvent } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { mountElement } from '../testing/mountElement.ts';
-import { dispatchWithFiles } from '../testing/dispatchWithFiles.ts';
+import { dispatchWithFiles, listedFileNames } from '../testing/dispatchWithFiles.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';
 
 useWidgetTestEnvironment();
-
-const fileNames = (shadow: ShadowRoot) =>
-  [...shadow.querySelectorAll('[part=file-list] li > span')].map((span) => span.textContent);
 
 describe('file list', () => {
   it('lists name and human size, with a thumbnail for images and a remove button named after the file', async () => {
@@ -25,7 +22,7 @@ describe('file list', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Remover foto.png' }));
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/0');
-    expect(fileNames(shadow)).toEqual(['notas.txt']);
+    expect(listedFileNames(shadow)).toEqual(['notas.txt']);
     expect(shadow.activeElement).toBe(zone);
   });
 

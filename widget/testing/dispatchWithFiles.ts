@@ -8,3 +8,8 @@ export function dispatchWithFiles(target: Element, type: 'drop' | 'paste', files
   act(() => void target.dispatchEvent(event));
   return event;
 }
+
+/** The names of the files the form lists, in order. */
+export function listedFileNames(shadow: ShadowRoot): Array<string | null> {
+  return [...shadow.querySelectorAll('[part=file-list] li > span')].map((span) => span.textContent);
+}
