@@ -1,2 +1,0 @@
-import { checkValue, valueSentLength, estimateMultipartBytes } from '../contract/index.ts';
-(window as any).x = [checkValue, valueSentLength, estimateMultipartBytes];

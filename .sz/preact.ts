@@ -1,2 +1,0 @@
-import { render, h } from 'preact';
-(window as any).x = [render, h];
