@@ -1,27 +1,13 @@
 import { defineConfig } from 'vitest/config';
-import preact from '@preact/preset-vite';
+import { buildOtherWidgetScripts, widgetDefine, widgetPlugins, widgetScriptBuild } from './scripts/widget-scripts.ts';
 
-// One config for the widget bundle and for every vitest project. The bundle is a single classic
-// script (IIFE) so a site owner needs nothing but a <script> tag.
+// One config for the widget's scripts and for every vitest project. `vite build` writes
+// dist/widget.js, then launcher.js and the form part beside it (scripts/widget-scripts.ts): each a
+// single classic script (IIFE), so a site owner needs nothing but a <script> tag.
 export default defineConfig({
-  plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
-  define: {
-    // Debug logging is compiled out of the shipped bundle.
-    __TT_DEBUG__: JSON.stringify(process.env.TT_DEBUG === '1'),
-  },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2020',
-    cssCodeSplit: false,
-    minify: true,
-    lib: {
-      entry: 'widget/index.ts',
-      name: 'TomTicketFormBundle',
-      formats: ['iife'],
-      fileName: () => 'widget.js',
-    },
-  },
+  plugins: [...widgetPlugins(), buildOtherWidgetScripts()],
+  define: widgetDefine,
+  build: widgetScriptBuild('widget.js'),
   test: {
     projects: [
       {

@@ -24,6 +24,11 @@ export {
 export { SUBMISSION_FIELDS, customFieldName, parseCustomFieldName } from './submission.ts';
 export { countChars } from './count-chars.ts';
 export { utf8Length } from './utf8-length.ts';
+export { isEmailAddress } from './is-email-address.ts';
+export { isCalendarDate } from './is-calendar-date.ts';
+export { isNumberWithin } from './is-number-within.ts';
+export { checkboxState } from './checkbox-state.ts';
+export { checkValue, valueSentLength, type ValueRule, type ValueProblem } from './check-value.ts';
 export {
   DEFAULT_TEXT_RULES,
   formatMessage,
@@ -37,3 +42,4 @@ export {
 } from './sent-text.ts';
 export { PROTECTION, type ProofChallenge, type ChallengeBody } from './protection.ts';
 export { estimateMultipartBytes, type TextEntry, type FileEntry } from './estimate-multipart-bytes.ts';
+export { estimateTicketBytes } from './estimate-ticket-bytes.ts';

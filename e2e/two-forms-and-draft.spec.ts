@@ -94,6 +94,32 @@ test('a ticket answered right after the last keystroke does not leave its draft 
 
   await page.clock.runFor(2_000);
   expect(await savedDraft(page, 'first'), 'a draft saved after success would refill the form on the next visit').toBeNull();
+  // Time flows again for the next visit: the form restores its draft and loads its schema in a timer after drawing.
+  await page.clock.resume();
   await page.reload();
   await expect(textbox(await readyForm(page, 'first'), 'Assunto')).toHaveValue('');
+});
+
+test('forms that cannot be told apart keep no draft rather than share one; draft-key and draftKey name a draft', async ({ page }) => {
+  await page.goto('/drafts.html');
+  const twins = [page.locator('tomticket-form').nth(0), page.locator('tomticket-form').nth(1)];
+  const mounted = [page.locator('.mounted').nth(0), page.locator('.mounted').nth(1)];
+  const keyed = [page.locator('tomticket-form[draft-key=suporte]'), page.locator('#mounted-keyed')];
+  const all = [...twins, ...mounted, ...keyed];
+  for (const form of all) await expect(sendButton(form)).toBeEnabled();
+  for (const [index, form] of all.entries()) await textbox(form, 'Assunto').fill(`Formulário ${index}`);
+
+  const drafts = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).map(([k, v]) => [k, JSON.parse(v).title])));
+  await expect.poll(drafts).toEqual({ 'tomticket-form:key:suporte': 'Formulário 4', 'tomticket-form:key:pedidos': 'Formulário 5' });
+  await page.waitForTimeout(800);
+  expect(await drafts(), 'the twins never wrote under the key they would share').toEqual({
+    'tomticket-form:key:suporte': 'Formulário 4',
+    'tomticket-form:key:pedidos': 'Formulário 5',
+  });
+
+  await page.reload();
+  for (const form of all) await expect(sendButton(form)).toBeEnabled();
+  for (const form of [...twins, ...mounted]) await expect(textbox(form, 'Assunto')).toHaveValue('');
+  await expect(textbox(keyed[0]!, 'Assunto')).toHaveValue('Formulário 4');
+  await expect(textbox(keyed[1]!, 'Assunto')).toHaveValue('Formulário 5');
 });

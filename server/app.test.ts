@@ -166,18 +166,19 @@ describe('createApp', () => {
     });
   });
 
-  it('serves dist/widget.js to any origin', async () => {
+  it.each(['widget.js', 'launcher.js', 'widget-form.js'])('serves dist/%s to any origin, with the same headers', async (file) => {
     await mkdir(join(root, 'dist'));
-    await writeFile(join(root, 'dist', 'widget.js'), 'console.log("widget");');
-    const answer = await app()(get('/widget.js'), CONTEXT);
+    await writeFile(join(root, 'dist', file), `console.log(${JSON.stringify(file)});`);
+    const answer = await app()(get(`/${file}`), CONTEXT);
 
     expect(answer.status).toBe(200);
-    expect(await answer.text()).toBe('console.log("widget");');
+    expect(await answer.text()).toBe(`console.log(${JSON.stringify(file)});`);
     expect(Object.fromEntries(answer.headers)).toMatchObject({
       'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'public, max-age=300',
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
     });
   });
 

@@ -14,7 +14,7 @@ import { refusalResponse } from './protection/refusal-response.ts';
 import { createChallengeRoute } from './routes/challenge-route.ts';
 import { createFormRoute } from './routes/form-route.ts';
 import { createHealthRoute } from './routes/health-route.ts';
-import { createIndexRoute, createWidgetRoute } from './routes/static-routes.ts';
+import { createIndexRoute, createWidgetRoute, WIDGET_FILES } from './routes/static-routes.ts';
 import { createTicketsRoute } from './routes/tickets-route.ts';
 import type { UpstreamHealth } from './routes/upstream-health.ts';
 import type { FormSchemaSource } from './schema/types.ts';
@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): WebApp {
       },
     ],
     ['/', { GET: createIndexRoute(publicRoot) }],
-    ['/widget.js', { GET: createWidgetRoute(publicRoot) }],
+    ...WIDGET_FILES.map((file): [string, MethodTable] => [`/${file}`, { GET: createWidgetRoute(publicRoot, file) }]),
   ]);
 
   /** Runs a handler so that a throw becomes a logged, generic 500. */

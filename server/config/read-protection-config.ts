@@ -1,7 +1,7 @@
 import { LIMITS } from '../../contract/index.ts';
 import { checkTrustedProxies } from '../protection/client-ip.ts';
 import { DEFAULT_DENIED_EXTENSIONS } from '../protection/denied-extensions.ts';
-import { isEmailAddress } from '../submission/is-email-address.ts';
+import { isEmailAddress } from '../../contract/index.ts';
 import { ConfigError, readBoolean, readInteger, readText } from './env-values.ts';
 import type { ProtectionConfig } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { jwtVerify } from 'jose';
 import { LIMITS, countChars } from '../../contract/index.ts';
-import { isEmailAddress } from '../submission/is-email-address.ts';
+import { isEmailAddress } from '../../contract/index.ts';
 import type { Identity, Refusal } from './types.ts';
 
 /** What verifying an Authorization header gave: no token, a vouched-for customer, or a refusal. */

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { FORM_PART_FILE } from '../../widget/part/partFile.ts';
 import { PAGE_CSP } from '../http/security-headers.ts';
 
 const PLACEHOLDER_PAGE = `<!doctype html>
@@ -21,19 +22,24 @@ export function createIndexRoute(root: string): () => Promise<Response> {
   };
 }
 
+/** The widget's scripts the server serves from dist/: the whole widget, the launcher alone, and the form part it loads. */
+export const WIDGET_FILES = ['widget.js', 'launcher.js', FORM_PART_FILE] as const;
+
 /**
- * `GET /widget.js`: the built bundle `dist/widget.js`, streamed from disk. Any site embeds it, so
- * any origin may load it; 503 with instructions while it has not been built.
+ * `GET /<file>` for one of {@link WIDGET_FILES}: the built script from dist/, streamed from disk.
+ * Any site embeds them, so any origin may load them; all three carry the same headers, so the
+ * part launcher.js loads later is cached and allowed exactly like the script that loads it. 503
+ * with instructions while the widget has not been built.
  */
-export function createWidgetRoute(root: string): () => Promise<Response> {
-  const path = join(root, 'dist', 'widget.js');
+export function createWidgetRoute(root: string, file: (typeof WIDGET_FILES)[number] = 'widget.js'): () => Promise<Response> {
+  const path = join(root, 'dist', file);
   return async () => {
     const built = await stat(path).then(
       (stats) => stats.isFile(),
       () => false,
     );
     if (!built) {
-      return new Response('dist/widget.js is missing: run `npm run build` to build the widget.\n', {
+      return new Response(`dist/${file} is missing: run \`npm run build\` to build the widget.\n`, {
         status: 503,
         headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' },
       });

@@ -22,7 +22,7 @@ export async function handleCreateTicket(exchange: FakeExchange): Promise<void> 
     await Promise.all(body.form.files.map((file) => unlink(file.path).catch(() => undefined)));
     return reply.refuse(result.reason, result.mensagem);
   }
-  const ticket = exchange.account.addTicket(result.draft);
+  const ticket = exchange.account.addTicket({ ...result.draft, requestBytes: body.form.bytes });
   // The id under the key the variant gives it; the protocol only through the detail and listing calls.
   const idKey = exchange.variants.ticketIds === 'idchamado' ? 'idchamado' : 'id_chamado';
   reply.json(200, { erro: false, mensagem: FAKE_MESSAGES.ticketCreated, [idKey]: ticket.id });

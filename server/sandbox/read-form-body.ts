@@ -22,6 +22,8 @@ export interface ReceivedFile extends StoredStream {
 export interface ReceivedForm {
   fields: ReceivedField[];
   files: ReceivedFile[];
+  /** The body's size as it arrived: what the widget's meter must never fall below. */
+  bytes: number;
 }
 
 /** Why a body was refused; `unread` means the rest of it was left unread, so the connection must close. */
@@ -75,7 +77,7 @@ export function readFormBody(request: IncomingMessage, options: ReadFormOptions)
         await Promise.all(files.map((file) => unlink(file.path).catch(() => undefined)));
         resolve({ ok: false, refusal });
       } else {
-        resolve({ ok: true, form: { fields, files } });
+        resolve({ ok: true, form: { fields, files, bytes: receivedBytes } });
       }
     };
 

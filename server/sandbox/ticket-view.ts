@@ -31,6 +31,8 @@ export interface TicketView {
   customer: { id: string; email: string };
   createdAt: string;
   attachments: AttachmentView[];
+  /** The bytes of the `criar_chamado` body that created it. */
+  requestBytes: number;
 }
 
 /** The download path of a ticket's attachment `index`. */
@@ -55,6 +57,7 @@ export function toTicketView(ticket: FakeTicket, departments: readonly FakeDepar
     customFields: { ...ticket.customFields },
     customer: { id: ticket.customerId, email: ticket.customerEmail },
     createdAt: ticket.createdAt.toISOString(),
+    requestBytes: ticket.requestBytes,
     attachments: ticket.attachments.map((attachment, index) => ({
       name: attachment.fileName,
       type: attachment.type,

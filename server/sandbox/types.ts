@@ -40,6 +40,8 @@ export interface FakeTicket {
   priority: number;
   customFields: Record<string, string>;
   attachments: FakeAttachment[];
+  /** The bytes of the `criar_chamado` body that created it, as they arrived. */
+  requestBytes: number;
   createdAt: Date;
 }
 

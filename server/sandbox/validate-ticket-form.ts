@@ -7,7 +7,7 @@ import type { ReceivedForm } from './read-form-body.ts';
 import type { FakeVariants } from './types.ts';
 
 /** The outcome of {@link validateTicketForm}: a ticket to store, or TomTicket-style refusal text and its kind. */
-export type TicketFormResult = { ok: true; draft: FakeTicketDraft } | { ok: false; reason: RefusalReason; mensagem: string };
+export type TicketFormResult = { ok: true; draft: Omit<FakeTicketDraft, 'requestBytes'> } | { ok: false; reason: RefusalReason; mensagem: string };
 
 const SINGLE_FIELDS = new Set([
   'id_departamento',

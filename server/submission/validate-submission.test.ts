@@ -116,6 +116,22 @@ describe('validateSubmission', () => {
     ]);
   });
 
+  it('measures title and message as TomTicket will see them, in the schema\'s text rules', () => {
+    const codesOf = (values: Record<string, string>, schema: FormSchema) => {
+      const outcome = validateSubmission(submission(values), schema);
+      return outcome.ok ? [] : outcome.problems.map((p) => `${p.field}:${p.code}`);
+    };
+    const inChars: FormSchema = { ...SCHEMA, textRules: { messageFormat: 'text', lengthUnit: 'chars' } };
+    const emoji = '😀'.repeat(LIMITS.titleMaxChars);
+    expect(codesOf({ ...VALID, title: emoji }, inChars)).toEqual([]);
+    expect(codesOf({ ...VALID, title: `${emoji}x` }, inChars)).toEqual(['title:too_long']);
+    // The defaults: UTF-8 bytes (an emoji is 4), the message as HTML (a typed < is sent as &lt;).
+    expect(codesOf({ ...VALID, title: '😀'.repeat(62) }, SCHEMA)).toEqual([]);
+    expect(codesOf({ ...VALID, title: '😀'.repeat(63) }, SCHEMA)).toEqual(['title:too_long']);
+    expect(codesOf({ ...VALID, message: '<'.repeat(LIMITS.messageMaxChars / 4) }, SCHEMA)).toEqual([]);
+    expect(codesOf({ ...VALID, message: `${'<'.repeat(LIMITS.messageMaxChars / 4)}a` }, SCHEMA)).toEqual(['message:too_long']);
+  });
+
   it('counts code points once the account is known to count characters, and as typed in text format', () => {
     const chars = { ...SCHEMA, textRules: { messageFormat: 'text', lengthUnit: 'chars' } } as const;
     const title = '😀'.repeat(LIMITS.titleMaxChars);

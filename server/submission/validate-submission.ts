@@ -3,14 +3,13 @@ import {
   SUBMISSION_FIELDS,
   customFieldName,
   formatMessage,
-  messageSentLength,
+  isEmailAddress,
   normaliseTypedText,
   parseCustomFieldName,
-  typedTextSentLength,
+  valueSentLength,
 } from '../../contract/index.ts';
-import type { Department, FormSchema, LengthUnit, Priority, SubmissionFieldName } from '../../contract/index.ts';
+import type { Department, FormSchema, Priority, SubmissionFieldName, TextRules } from '../../contract/index.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
-import { isEmailAddress } from './is-email-address.ts';
 import { validateCustomField } from './validate-custom-field.ts';
 import type { ReceivedField, ReceivedSubmission, SubmissionProblem } from './types.ts';
 
@@ -42,10 +41,9 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
   const entries = groupByName(received.fields);
   const report = (problem: SubmissionProblem) => problems.push(problem);
   const rules = schema.textRules;
-  const sentLength = (value: string) => typedTextSentLength(value, rules.lengthUnit);
 
   /** The single value sent under `name` (undefined when absent), or undefined after reporting a duplicate or an overlong value. */
-  function single(name: SubmissionFieldName, maxChars: number, label: string, measure = sentLength): string | undefined {
+  function single(name: SubmissionFieldName, maxChars: number, label: string): string | undefined {
     const sent = entries.get(name) ?? [];
     if (sent.length > 1) {
       report({ code: 'duplicate_field', message: `${label} was sent ${sent.length} times.`, field: name });
@@ -54,7 +52,8 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
     const entry = sent[0];
     if (entry === undefined) return '';
     const value = normaliseTypedText(entry.value);
-    if (entry.valueTruncated || measure(value) > maxChars) {
+    // Measured as TomTicket will see it (the message once formatted), with the widget's own function.
+    if (entry.valueTruncated || valueSentLength({ message: name === SUBMISSION_FIELDS.message }, value, rules) > maxChars) {
       const unit = rules.lengthUnit === 'bytes' ? 'bytes (UTF-8) as sent' : 'characters as sent';
       report({ code: 'too_long', message: `${label} must be at most ${maxChars} ${unit}.`, field: name });
       return undefined;
@@ -103,11 +102,11 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
   const customFields =
     department === undefined
       ? {}
-      : checkCustomFields(department, categoryKnown ? categoryId || undefined : null, entries, report, rules.lengthUnit);
+      : checkCustomFields(department, categoryKnown ? categoryId || undefined : null, entries, rules, report);
 
   const title = single(SUBMISSION_FIELDS.title, LIMITS.titleMaxChars, 'The title');
   if (title === '') required(SUBMISSION_FIELDS.title, 'The title');
-  const message = single(SUBMISSION_FIELDS.message, LIMITS.messageMaxChars, 'The message', (value) => messageSentLength(value, rules));
+  const message = single(SUBMISSION_FIELDS.message, LIMITS.messageMaxChars, 'The message');
   if (message === '') required(SUBMISSION_FIELDS.message, 'The message');
 
   const priority = checkPriority(single(SUBMISSION_FIELDS.priority, LIMITS.idMaxChars, 'The priority'), schema, report);
@@ -151,8 +150,8 @@ function checkCustomFields(
   department: Department,
   categoryId: string | undefined | null,
   entries: ReadonlyMap<string, ReceivedField[]>,
+  textRules: TextRules,
   report: (problem: SubmissionProblem) => void,
-  lengthUnit: LengthUnit,
 ): Record<string, string> {
   const values: Record<string, string> = {};
   const judged = new Set<string>();
@@ -175,7 +174,7 @@ function checkCustomFields(
       report({ code: 'too_long', message: `${field.label} is too long.`, field: name });
       continue;
     }
-    const outcome = validateCustomField(field, sent[0]?.value, lengthUnit);
+    const outcome = validateCustomField(field, sent[0]?.value, textRules);
     if (!outcome.ok) report(outcome.problem);
     else if (outcome.value !== undefined) values[field.id] = outcome.value;
   }

@@ -3,21 +3,19 @@
  * @jsxRuntime classic
  * @jsx h
  */
+import { useComputed } from '@preact/signals';
 import { h } from 'preact';
 import type { View } from '../form/view.ts';
+import { FileList } from './FileList.tsx';
+import { SizeMeter } from './SizeMeter.tsx';
 
 /**
  * The attachments field: a drop zone, the chosen files, the request's size against the limit, and
- * the files' problem. It lists at most as many files as can be sent and sums up the rest in one
- * row: 500 rows would take longer than a frame to draw, and the meter counts every file anyway.
+ * the files' problem. Renders again only when that problem changes.
  */
-export function Attachments({ model, t, size, problem: text }: View) {
-  const problem = model.problems.value.attachments;
-  const files = model.files.value;
-  const state = model.meter.value;
-  const bytes = model.bytes.value;
-  const { requestMaxBytes: max, maxFiles } = model.limits.value;
-  const hidden = files.length - maxFiles;
+export function Attachments(view: View) {
+  const { model, t } = view;
+  const problem = useComputed(() => model.problems.value.attachments).value;
   // The drag highlight is a class on the drop zone itself: no one else reads that state.
   const highlight = (e: { currentTarget: HTMLElement }, on: boolean) => e.currentTarget.classList.toggle('on', on);
   return (
@@ -57,43 +55,11 @@ export function Attachments({ model, t, size, problem: text }: View) {
           e.currentTarget.value = '';
         }}
       />
-      {!!files.length && (
-        <ul part="file-list" class="files">
-          {files.slice(0, maxFiles).map(({ id, file, url }) => (
-            <li key={id}>
-              {/* A strict img-src (no blob:) blocks thumbnails: hide the broken image rather than show it. */}
-              {url && <img src={url} alt="" onError={(e) => (e.currentTarget.hidden = true)} />}
-              <span>{file.name}</span>
-              {size(file.size)}
-              <button
-                type="button"
-                part="button"
-                aria-label={t('remove', { name: file.name })}
-                onClick={(e) => {
-                  // The button goes away with its file: keep the keyboard focus in the field.
-                  const dropZone = e.currentTarget.closest('.field')!.querySelector('button')!;
-                  model.removeFile(id);
-                  dropZone.focus();
-                }}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-          {hidden > 0 && <li>{t('more', { n: hidden, max: maxFiles })}</li>}
-        </ul>
-      )}
-      {/* The state sentence is a polite live region: it changes with the state, not with every keystroke. */}
-      <div part="meter" class={`meter ${state}`}>
-        <progress max={max} value={Math.min(bytes, max)} aria-hidden="true" />
-        {t('meter', { used: size(bytes), max: size(max) })}
-        <span aria-live="polite">
-          {state === 'over' ? t('over', { n: size(bytes - max) }) : state === 'warning' ? t('near') : ''}
-        </span>
-      </div>
+      <FileList {...view} />
+      <SizeMeter {...view} />
       {problem && (
         <span id="tt-attachments-error" part="error" class="bad">
-          {text(problem)}
+          {view.problem(problem)}
         </span>
       )}
     </div>

@@ -6,9 +6,14 @@ export interface Draft {
   clear(): void;
 }
 
-/** A draft in localStorage under `key`; every failure (private mode, quota, garbage) reads as "no draft". */
-export function createDraft(key: string): Draft {
+/**
+ * A draft in localStorage under `key`; every failure (private mode, quota, garbage) reads as "no
+ * draft". While `usable()` is false (another form on the page has the same key) it neither reads
+ * nor writes, so two forms never share one.
+ */
+export function createDraft(key: string, usable: () => boolean = () => true): Draft {
   const attempt = <T>(run: (storage: Storage) => T): T | undefined => {
+    if (!usable()) return undefined;
     try {
       return run(localStorage);
     } catch {

@@ -1,4 +1,4 @@
-import { fireEvent, waitFor, within } from '@testing-library/dom';
+import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { mountElement } from '../testing/mountElement.ts';
@@ -36,14 +36,14 @@ describe('<tomticket-form> attributes', () => {
 
   it('follows attribute changes after mount', async () => {
     const { element, screen, shadow } = await mountElement();
-    element.setAttribute('email', 'novo@example.com');
+    act(() => element.setAttribute('email', 'novo@example.com'));
     expect(valueOf(screen, 'textbox', 'E-mail')).toBe('novo@example.com');
-    element.setAttribute('lang', 'es');
+    act(() => element.setAttribute('lang', 'es'));
     expect(screen.getByRole('button', { name: 'Enviar' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Asunto' })).toBeTruthy();
-    element.setAttribute('theme', 'dark');
+    act(() => element.setAttribute('theme', 'dark'));
     expect(shadow.firstElementChild!.className).toContain('dark');
-    element.setAttribute('endpoint', 'https://support.example.com/');
+    act(() => element.setAttribute('endpoint', 'https://support.example.com/'));
     await waitFor(() => expect(fetch).toHaveBeenLastCalledWith('https://support.example.com/api/form', expect.anything()));
   });
 
@@ -54,10 +54,11 @@ describe('<tomticket-form> attributes', () => {
 });
 
 describe('<tomticket-form> styling', () => {
-  it('styles through one adopted stylesheet: no <style> and no style attribute a CSP would block', async () => {
+  it('styles through adopted stylesheets only: no <style> and no style attribute a CSP would block', async () => {
     const { shadow } = await mountElement();
     expect(shadow.mode).toBe('open');
-    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    // The element's sheet (theme, launcher) and the form's, both constructed.
+    expect(shadow.adoptedStyleSheets).toHaveLength(2);
     expect(shadow.querySelectorAll('style, [style]')).toHaveLength(0);
   });
 
@@ -90,22 +91,23 @@ describe('<tomticket-form> language', () => {
 
   it('takes site overrides from TomTicketForm.strings, live, and from mount options', async () => {
     const { screen } = await mountElement();
-    window.TomTicketForm!.strings({ 'pt-BR': { send: 'Mandar' }, en: { send: 'Ship it' } });
+    act(() => window.TomTicketForm!.strings({ 'pt-BR': { send: 'Mandar' }, en: { send: 'Ship it' } }));
     expect(screen.getByRole('button', { name: 'Mandar' })).toBeTruthy();
     const host = document.createElement('div');
     document.body.append(host);
-    window.TomTicketForm!.mount(host, { lang: 'en', strings: { en: { title: 'Topic' } } });
+    const handle = window.TomTicketForm!.mount(host, { lang: 'en', strings: { en: { title: 'Topic' } } });
     const mounted = within(host.shadowRoot!.firstElementChild as HTMLElement);
     await mounted.findByRole('button', { name: 'Ship it' });
     expect(mounted.getByRole('textbox', { name: 'Topic' })).toBeTruthy();
-    window.TomTicketForm!.strings({ 'pt-BR': { send: 'Enviar' }, en: { send: 'Send' } });
+    act(() => window.TomTicketForm!.strings({ 'pt-BR': { send: 'Enviar' }, en: { send: 'Send' } }));
+    handle.destroy();
   });
 });
 
 describe('<tomticket-form> methods and events', () => {
   it('prefill() fills any field, custom ones by id; reset() empties them', async () => {
     const { element, screen } = await mountElement();
-    element.prefill({
+    act(() => element.prefill({
       title: 'Erro no boleto',
       message: 'Detalhes',
       priority: 3,
@@ -114,14 +116,14 @@ describe('<tomticket-form> methods and events', () => {
       fields: { order: 'A-9', terms: true },
       email: 'ana@example.com',
       name: 'Ana',
-    });
+    }));
     expect(valueOf(screen, 'textbox', 'Assunto')).toBe('Erro no boleto');
     expect(valueOf(screen, 'textbox', 'Mensagem')).toBe('Detalhes');
     expect(valueOf(screen, 'combobox', 'Prioridade')).toBe('3');
     expect(valueOf(screen, 'combobox', 'Categoria')).toBe('c1');
     expect(valueOf(screen, 'textbox', 'Pedido')).toBe('A-9');
     expect((screen.getByRole('checkbox', { name: 'Aceito os termos' }) as HTMLInputElement).checked).toBe(true);
-    element.reset();
+    act(() => element.reset());
     expect(valueOf(screen, 'textbox', 'Assunto')).toBe('');
     expect(valueOf(screen, 'combobox', 'Prioridade')).toBe('1');
     expect(valueOf(screen, 'combobox', 'Departamento')).toBe('');
@@ -134,10 +136,10 @@ describe('<tomticket-form> methods and events', () => {
     element.prefill({ email: 'a@b.co', name: 'A', department: 'd2', title: 'T', message: 'M' });
     const send = () => fireEvent.click(within(element.shadowRoot!.firstElementChild as HTMLElement).getByRole('button', { name: 'Enviar' }));
     send();
-    FakeXhr.last().respond(502, { ok: false, error: { code: 'upstream_unavailable', message: 'TomTicket is down' } });
+    (await FakeXhr.sent()).respond(502, { ok: false, error: { code: 'upstream_unavailable', message: 'TomTicket is down' } });
     await waitFor(() => expect(seen.at(-1)?.type).toBe('error'));
     send();
-    FakeXhr.last().respond(201, { ok: true, ticket: { id: 'h1', protocol: 77 } });
+    (await FakeXhr.sent()).respond(201, { ok: true, ticket: { id: 'h1', protocol: 77 } });
     await waitFor(() => expect(seen.at(-1)?.type).toBe('success'));
     expect(seen).toEqual([
       { type: 'ready', detail: {}, target: element },
@@ -153,7 +155,7 @@ describe('<tomticket-form> methods and events', () => {
     const second = await mountElement({ id: 'two' });
     fireEvent.input(first.screen.getByRole('textbox', { name: 'Assunto' }), { target: { value: 'Só no primeiro' } });
     expect(valueOf(second.screen, 'textbox', 'Assunto')).toBe('');
-    first.element.prefill({ email: 'a@b.co', name: 'A', department: 'd2', message: 'M' });
+    act(() => first.element.prefill({ email: 'a@b.co', name: 'A', department: 'd2', message: 'M' }));
     fireEvent.click(first.screen.getByRole('button', { name: 'Enviar' }));
     expect(FakeXhr.requests).toHaveLength(1);
     expect(second.shadow.querySelector('fieldset')!.disabled).toBe(false);
@@ -192,7 +194,7 @@ describe('<tomticket-form> methods and events', () => {
     box.append(element);
     const again = within(element.shadowRoot!.firstElementChild as HTMLElement);
     await again.findByRole('button', { name: 'Enviar' });
-    expect(valueOf(again, 'textbox', 'Assunto')).toBe('Rascunho');
+    await waitFor(() => expect(valueOf(again, 'textbox', 'Assunto')).toBe('Rascunho'));
   });
 });
 
@@ -205,7 +207,7 @@ describe('TomTicketForm global', () => {
     const screen = within(host.shadowRoot!.firstElementChild as HTMLElement);
     await screen.findByRole('button', { name: 'Enviar' });
     expect(valueOf(screen, 'textbox', 'Correo electrónico')).toBe('x@y.es');
-    handle.prefill({ title: 'Hola' });
+    act(() => handle.prefill({ title: 'Hola' }));
     expect(valueOf(screen, 'textbox', 'Asunto')).toBe('Hola');
     handle.destroy();
     expect(host.shadowRoot!.childElementCount).toBe(0);

@@ -1,9 +1,19 @@
-import { mountForm, type FormHandle, type MountedForm, type PageEnv } from './mount.tsx';
+import { mountForm, type FormHandle, type MountedForm, type PageEnv } from './mount.ts';
 import type { MountOptions } from './options.ts';
-import type { Prefill } from '../model/createFormModel.ts';
+import type { Prefill } from '../model/types.ts';
 
-/** The element's string attributes, which are also option names. */
-const TEXT_ATTRIBUTES = ['endpoint', 'lang', 'theme', 'mode', 'department', 'email', 'name', 'identity'] as const;
+/** The element's string attributes and the option each sets. */
+const TEXT_ATTRIBUTES = {
+  endpoint: 'endpoint',
+  lang: 'lang',
+  theme: 'theme',
+  mode: 'mode',
+  department: 'department',
+  email: 'email',
+  name: 'name',
+  identity: 'identity',
+  'draft-key': 'draftKey',
+} as const satisfies Record<string, keyof MountOptions>;
 const LOCKED = 'department-locked';
 
 /** `<tomticket-form>`: the form in an open shadow root, mounted while the element is in the document. */
@@ -18,7 +28,7 @@ export function defineElement(env: PageEnv): void {
       /** The form while the element is connected. */
       private declare mounted?: MountedForm;
       static get observedAttributes() {
-        return [...TEXT_ATTRIBUTES, LOCKED];
+        return [...Object.keys(TEXT_ATTRIBUTES), LOCKED];
       }
       connectedCallback() {
         this.mounted ??= mountForm(this, this.attributeOptions(), env);
@@ -46,12 +56,12 @@ export function defineElement(env: PageEnv): void {
         this.setAttribute('identity', token);
       }
       private attributeOptions() {
-        const options: Record<string, string | boolean> = { departmentLocked: this.hasAttribute(LOCKED) };
-        for (const name of TEXT_ATTRIBUTES) {
-          const value = this.getAttribute(name);
-          if (value !== null) options[name] = value;
+        const options: MountOptions = { departmentLocked: this.hasAttribute(LOCKED) };
+        for (const [attribute, option] of Object.entries(TEXT_ATTRIBUTES)) {
+          const value = this.getAttribute(attribute);
+          if (value !== null) (options as Record<string, string>)[option] = value;
         }
-        return options as MountOptions;
+        return options;
       }
     },
   );

@@ -22,6 +22,11 @@ export interface Options {
   strings: StringOverrides;
   /** Keep a draft of what is typed in localStorage. */
   draft: boolean;
+  /**
+   * The draft's name: forms with the same one share it across pages (e.g. one launcher on every
+   * page). '' means the page path plus the element's id.
+   */
+  draftKey: string;
 }
 
 /** What users pass: any subset of {@link Options}. */
@@ -40,6 +45,7 @@ export const DEFAULTS = {
   identity: '',
   strings: {},
   draft: true,
+  draftKey: '',
 } satisfies Options;
 
 /** Complete options: `given` over {@link DEFAULTS}, the endpoint resolved against `base`, unknown enum values defaulted. */

@@ -1,7 +1,6 @@
 import launcher from '../launcher/Launcher.css?inline';
-import attachments from '../attachments/attachments.css?inline';
-import form from '../form/Form.css?inline';
+import base from '../theme/base.css?inline';
 import tokens from '../theme/tokens.css?inline';
 
-/** Every stylesheet of the widget, in cascade order, for one constructed sheet per shadow root. */
-export const STYLES = tokens + form + attachments + launcher;
+/** The stylesheets the element needs before the form is there (theme, buttons, launcher), in cascade order. */
+export const ELEMENT_STYLES = tokens + base + launcher;

@@ -3,21 +3,26 @@
  * @jsxRuntime classic
  * @jsx h
  */
+import { useComputed } from '@preact/signals';
 import { h } from 'preact';
-import { countChars } from '../../contract/index.ts';
-import type { StringKey } from '../i18n/strings.ts';
+import { valueSentLength } from '../../contract/index.ts';
 import type { Rule } from '../model/buildRules.ts';
 import type { View } from './view.ts';
 
-/** A label, its control, help text, counter and problem, tied together with for/id and aria-describedby. */
+/**
+ * A label, its control, help text, counter and problem, tied together with for/id and
+ * aria-describedby. The value and the counter are signals bound into the nodes, so a keystroke
+ * updates them without rendering the field again; it renders again when its problem changes.
+ */
 export function Field(view: View & { rule: Rule }) {
   const { model, t, rule } = view;
-  const { name, type, options, count, help, filled } = rule;
-  const value = model.values.value[name] ?? '';
-  const problem = model.problems.value[name];
+  const { name, type, options, counter, help, filled, maxLength } = rule;
+  const value = useComputed(() => model.values.value[name] ?? '');
+  const length = useComputed(() => valueSentLength(rule, value.value, model.textRules.value));
+  const lengthClass = useComputed(() => (length.value > maxLength! ? 'count bad' : 'count'));
+  const checked = useComputed(() => value.value === 'true');
+  const problem = useComputed(() => model.problems.value[name]).value;
   const id = `tt-${name}`;
-  // What the counter shows is what the server checks: the length as sent (a typed `<` counts 4 in HTML).
-  const chars = (rule.measure ?? countChars)(value);
   const checkbox = type === 'checkbox';
   const required = rule.required && !filled;
   // The same attributes go on an input, a select or a textarea.
@@ -28,7 +33,7 @@ export function Field(view: View & { rule: Rule }) {
     min: rule.min,
     autocomplete: rule.autocomplete,
     'aria-invalid': problem && ('true' as const),
-    'aria-describedby': [help && `${id}-help`, count && `${id}-count`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined,
+    'aria-describedby': [help && `${id}-help`, counter && `${id}-count`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined,
     onBlur: () => model.touch(name),
     onInput: (e: Event) => {
       const control = e.currentTarget as HTMLInputElement;
@@ -38,24 +43,26 @@ export function Field(view: View & { rule: Rule }) {
   const control = options ? (
     <select {...shared} part="select" value={value}>
       {!filled && <option value="">{t('choose')}</option>}
-      {options.map((o) => <option value={o.value}>{o.label ?? t(`p${o.value}` as StringKey)}</option>)}
+      {options.map((o) => <option value={o.value}>{o.label ?? (o.labelKey && t(o.labelKey))}</option>)}
     </select>
   ) : type === 'textarea' ? (
     <textarea {...shared} part="textarea" rows={5} value={value} />
+  ) : checkbox ? (
+    <input {...shared} part="input" type="checkbox" checked={checked} />
   ) : (
-    <input {...shared} part="input" type={type as 'text'} max={rule.top} value={value} checked={value === 'true'} />
+    <input {...shared} part="input" type={(type ?? 'text') as 'text'} max={rule.max} value={value} />
   );
   return (
     <div part="field" class={checkbox ? 'field check' : 'field'}>
       {checkbox && control}
       <label for={id} part="label">
-        {rule.label ?? t(name as StringKey)}
+        {rule.label ?? (rule.labelKey && t(rule.labelKey))}
         {required && <span aria-hidden="true"> *</span>}
       </label>
       {!checkbox && control}
-      {count && (
-        <span id={`${id}-count`} class={chars > count ? 'count bad' : 'count'}>
-          {chars} / {count}
+      {counter && (
+        <span id={`${id}-count`} class={lengthClass}>
+          {length} / {maxLength}
         </span>
       )}
       {help && <small id={`${id}-help`}>{help}</small>}

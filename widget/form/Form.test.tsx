@@ -1,133 +1,27 @@
-import { fireEvent, waitFor, within } from '@testing-library/dom';
+import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
+import { describedBy, fillValidTicket, type } from '../testing/formActions.ts';
 import { mountElement, type TomTicketMethods } from '../testing/mountElement.ts';
-import { serveSchema, testSchema } from '../testing/schema.ts';
+import { serveSchema } from '../testing/schema.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';
 
 useWidgetTestEnvironment();
 
-type Screen = Awaited<ReturnType<typeof mountElement>>['screen'];
-
-const type = (control: HTMLElement, value: string) => fireEvent.input(control, { target: { value } });
-const describedBy = (control: HTMLElement, shadow: ShadowRoot) =>
-  (control.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => shadow.getElementById(id)?.textContent);
-
-/** Fills everything the test schema requires, in department d1 / category c1. */
-function fillValidTicket(screen: Screen) {
-  type(screen.getByRole('textbox', { name: 'E-mail' }), 'ana@example.com');
-  type(screen.getByRole('textbox', { name: 'Nome' }), 'Ana');
-  type(screen.getByRole('combobox', { name: 'Departamento' }), 'd1');
-  type(screen.getByRole('combobox', { name: 'Categoria' }), 'c1');
-  type(screen.getByRole('textbox', { name: 'Assunto' }), 'Webcam não liga');
-  type(screen.getByRole('textbox', { name: 'Mensagem' }), 'Desde ontem.');
-  type(screen.getByRole('textbox', { name: 'Pedido' }), 'A-1');
-  fireEvent.click(screen.getByRole('checkbox', { name: 'Aceito os termos' }));
-}
-
-describe('counters', () => {
-  it('shows n / 250 for the title as TomTicket counts it: UTF-8 bytes until the account is known to count characters', async () => {
-    const { screen } = await mountElement();
-    const title = screen.getByRole('textbox', { name: 'Assunto' });
-    expect(screen.getByText('0 / 250')).toBeTruthy();
-    type(title, 'Olá 👋');
-    expect(screen.getByText('9 / 250')).toBeTruthy();
-  });
-
-  it('counts an emoji as one character once the schema says the account counts characters', async () => {
-    vi.stubGlobal('fetch', vi.fn(serveSchema({ ...testSchema(), textRules: { messageFormat: 'html', lengthUnit: 'chars' } })));
-    const { screen } = await mountElement();
-    type(screen.getByRole('textbox', { name: 'Assunto' }), 'Olá 👋');
-    expect(screen.getByText('5 / 250')).toBeTruthy();
-  });
-
-  it('counts the message as it is sent: a typed < is &lt; (4) and a line break <br> (4) in HTML, as typed in text', async () => {
-    const { screen } = await mountElement();
-    type(screen.getByRole('textbox', { name: 'Mensagem' }), 'a<\nb');
-    expect(screen.getByText('10 / 1024')).toBeTruthy();
-    document.body.replaceChildren();
-    vi.stubGlobal('fetch', vi.fn(serveSchema({ ...testSchema(), textRules: { messageFormat: 'text', lengthUnit: 'chars' } })));
-    const plain = await mountElement();
-    // As typed; the line break goes as CRLF, two characters.
-    type(plain.screen.getByRole('textbox', { name: 'Mensagem' }), 'a<\nb');
-    expect(plain.screen.getByText('5 / 1024')).toBeTruthy();
-  });
-
-  it('shows n / 1024 for the message and the error as soon as it is over the limit', async () => {
+describe('sending', () => {
+  it('locks the form, shows upload progress, and cannot be sent twice', async () => {
     const { screen, shadow } = await mountElement();
-    const message = screen.getByRole('textbox', { name: 'Mensagem' });
-    type(message, 'x'.repeat(1024));
-    expect(screen.getByText('1024 / 1024')).toBeTruthy();
-    expect(message.getAttribute('aria-invalid')).toBeNull();
-    type(message, 'x'.repeat(1025));
-    expect(screen.getByText('1025 / 1024')).toBeTruthy();
-    expect(message.getAttribute('aria-invalid')).toBe('true');
-    expect(describedBy(message, shadow)).toEqual(['1025 / 1024', 'Máximo de 1024 caracteres']);
-  });
-});
-
-describe('validation', () => {
-  it('says nothing before a field is left, then shows the problem tied to the field', async () => {
-    const { screen, shadow } = await mountElement();
-    const title = screen.getByRole('textbox', { name: 'Assunto' });
-    expect(screen.queryByText('Obrigatório')).toBeNull();
-    fireEvent.blur(title);
-    expect(title.getAttribute('aria-invalid')).toBe('true');
-    expect(describedBy(title, shadow)).toContain('Obrigatório');
-    type(title, 'Algo');
-    expect(title.getAttribute('aria-invalid')).toBeNull();
-  });
-
-  it('checks the e-mail format', async () => {
-    const { screen } = await mountElement();
-    const email = screen.getByRole('textbox', { name: 'E-mail' });
-    type(email, 'ana@');
-    fireEvent.blur(email);
-    expect(screen.getByText('E-mail inválido')).toBeTruthy();
-    type(email, 'ana@example.com');
-    expect(screen.queryByText('E-mail inválido')).toBeNull();
-  });
-
-  it('draws each custom field type with its rules, help and required marks', async () => {
-    const { screen, shadow } = await mountElement();
-    type(screen.getByRole('combobox', { name: 'Departamento' }), 'd1');
-    const order = screen.getByRole('textbox', { name: 'Pedido' });
-    expect(order.hasAttribute('required')).toBe(true);
-    expect(describedBy(order, shadow)).toEqual(['Número do pedido', '0 / 10']);
-    type(order, '12345678901');
-    expect(describedBy(order, shadow)).toContain('Máximo de 10 caracteres');
-
-    const quantity = screen.getByRole('spinbutton', { name: 'Quantidade' });
-    type(quantity, '11');
-    fireEvent.blur(quantity);
-    expect(describedBy(quantity, shadow)).toContain('Valor inválido');
-    type(quantity, '3');
-    expect(quantity.getAttribute('aria-invalid')).toBeNull();
-
-    const other = screen.getByRole('textbox', { name: 'Outro e-mail' });
-    type(other, 'nope');
-    fireEvent.blur(other);
-    expect(describedBy(other, shadow)).toContain('E-mail inválido');
-
-    expect(shadow.querySelector('input[type=date][name="fields[when]"]')).toBeTruthy();
-    const os = screen.getByRole('combobox', { name: 'Sistema' }) as HTMLSelectElement;
-    expect([...os.options].map((o) => o.text)).toEqual(['Selecione', 'Windows', 'macOS']);
-
-    const terms = screen.getByRole('checkbox', { name: 'Aceito os termos' });
-    fireEvent.blur(terms);
-    expect(describedBy(terms, shadow)).toContain('Obrigatório');
-    fireEvent.click(terms);
-    expect(terms.getAttribute('aria-invalid')).toBeNull();
-  });
-
-  it('on submit shows every problem, moves the focus to the first and sends nothing', async () => {
-    const { screen, shadow } = await mountElement();
-    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    await waitFor(() => expect(shadow.activeElement).toBe(screen.getByRole('textbox', { name: 'E-mail' })));
-    expect(screen.getAllByText('Obrigatório')).toHaveLength(5);
-    expect(FakeXhr.requests).toHaveLength(0);
+    fillValidTicket(screen);
+    const send = screen.getByRole('button', { name: 'Enviar' });
+    fireEvent.click(send);
+    fireEvent.submit(send.closest('form')!);
+    expect(FakeXhr.requests).toHaveLength(1);
+    expect(shadow.querySelector('fieldset')!.disabled).toBe(true);
+    const request = await FakeXhr.sent();
+    act(() => request.progress(42, 100));
+    expect(screen.getByText('Enviando… 42%')).toBeTruthy();
+    expect((shadow.querySelector('progress[part=progress]') as HTMLProgressElement).value).toBe(42);
+    await waitFor(() => expect(shadow.activeElement).toBe(screen.getByRole('button', { name: 'Cancelar' })));
   });
 });
 
@@ -158,68 +52,12 @@ describe('department switching', () => {
   });
 });
 
-describe('priority', () => {
-  it('is a labelled choice of the four TomTicket priorities, preselected from the schema', async () => {
-    const { screen } = await mountElement();
-    const priority = screen.getByRole('combobox', { name: 'Prioridade' }) as HTMLSelectElement;
-    expect([...priority.options].map((o) => o.text)).toEqual(['Baixa', 'Normal', 'Alta', 'Urgente']);
-    expect(priority.value).toBe('1');
-  });
-});
-
-describe('sending', () => {
-  it('locks the form, shows upload progress, and cannot be sent twice', async () => {
-    const { screen, shadow } = await mountElement();
-    fillValidTicket(screen);
-    const send = screen.getByRole('button', { name: 'Enviar' });
-    fireEvent.click(send);
-    fireEvent.submit(send.closest('form')!);
-    expect(FakeXhr.requests).toHaveLength(1);
-    expect(shadow.querySelector('fieldset')!.disabled).toBe(true);
-    FakeXhr.last().progress(42, 100);
-    expect(screen.getByText('Enviando… 42%')).toBeTruthy();
-    expect((shadow.querySelector('progress[part=progress]') as HTMLProgressElement).value).toBe(42);
-    await waitFor(() => expect(shadow.activeElement).toBe(screen.getByRole('button', { name: 'Cancelar' })));
-  });
-
-  it('shows the protocol number after success and starts over with "send another"', async () => {
-    const { screen, shadow } = await mountElement();
-    fillValidTicket(screen);
-    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(201, { ok: true, ticket: { id: 'h1', protocol: 123 } });
-    const status = await screen.findByRole('status');
-    expect(status.textContent).toBe('Chamado nº 123 criado');
-    await waitFor(() => expect(shadow.activeElement).toBe(status));
-    fireEvent.click(screen.getByRole('button', { name: 'Enviar outro' }));
-    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('');
-  });
-
-  it('says the ticket was received, with its reference, when the server queued it', async () => {
-    const { screen, element } = await mountElement();
-    const success = vi.fn();
-    element.addEventListener('tomticket:success', (event) => success((event as CustomEvent).detail));
-    fillValidTicket(screen);
-    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(202, { ok: true, queued: true, reference: 'TT-7K3M9Q2X' });
-    expect((await screen.findByRole('status')).textContent).toBe('Recebido (TT-7K3M9Q2X). Chegará ao suporte em breve.');
-    await waitFor(() => expect(success).toHaveBeenCalledWith({ queued: true, reference: 'TT-7K3M9Q2X' }));
-  });
-
-  it('says the ticket was created when TomTicket gave no protocol', async () => {
-    const { screen } = await mountElement();
-    fillValidTicket(screen);
-    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(201, { ok: true, ticket: {} });
-    expect((await screen.findByRole('status')).textContent).toBe('Chamado criado');
-  });
-});
-
 describe('server errors', () => {
   it('puts an error about a custom field next to that field and focuses it', async () => {
     const { screen, shadow } = await mountElement();
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(400, {
+    (await FakeXhr.sent()).respond(400, {
       ok: false,
       error: { code: 'invalid_value', message: 'bad value', field: 'fields[order]' },
     });
@@ -236,7 +74,7 @@ describe('server errors', () => {
     const { screen } = await mountElement();
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    FakeXhr.last().respond(422, {
+    (await FakeXhr.sent()).respond(422, {
       ok: false,
       error: { code: 'upstream_rejected', message: 'Cliente bloqueado pelo TomTicket' },
     });
@@ -273,7 +111,7 @@ describe('server errors', () => {
     ];
     for (const [status, body, headers, text] of cases) {
       fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-      FakeXhr.last().respond(status, body, headers);
+      (await FakeXhr.sent()).respond(status, body, headers);
       expect((await screen.findByRole('alert')).textContent).toContain(text);
     }
   });
@@ -290,9 +128,9 @@ describe('server errors', () => {
 });
 
 describe('loading', () => {
-  /** Mounts a form whose `GET /api/form` waits until `answer()`; `element` and `screen` are usable at once. */
-  function mountWithSchemaOnHold(attributes: Record<string, string> = {}, status = 200) {
-    let answer = () => {};
+  /** Mounts a form whose `GET /api/form` waits until `answer()`; `element` and `screen` are usable before it. */
+  async function mountWithSchemaOnHold(attributes: Record<string, string> = {}, status = 200) {
+    let answer: (() => void) | undefined;
     const schema = serveSchema(undefined, status);
     vi.stubGlobal(
       'fetch',
@@ -305,11 +143,15 @@ describe('loading', () => {
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     document.body.append(element);
     const shadow = element.shadowRoot!;
-    return { element, shadow, screen: within(shadow.firstElementChild as HTMLElement), answer: () => answer() };
+    const screen = within(shadow.firstElementChild as HTMLElement);
+    // Drawn in the microtask after it is added, before any answer; the schema is asked for just after.
+    await screen.findByRole('textbox', { name: 'E-mail' });
+    await waitFor(() => expect(answer).toBeDefined());
+    return { element, shadow, screen, answer: () => answer!() };
   }
 
   it('draws the fields that need no schema at once, and sends only once the schema arrived', async () => {
-    const { screen, shadow, answer } = mountWithSchemaOnHold();
+    const { screen, shadow, answer } = await mountWithSchemaOnHold();
     for (const name of ['E-mail', 'Nome', 'Assunto', 'Mensagem']) expect(screen.getByRole('textbox', { name })).toBeTruthy();
     const priority = screen.getByRole('combobox', { name: 'Prioridade' }) as HTMLSelectElement;
     expect([...priority.options].map((o) => o.text)).toEqual(['Baixa', 'Normal', 'Alta', 'Urgente']);
@@ -338,8 +180,9 @@ describe('loading', () => {
   it('restores a draft and takes prefilled values before the schema arrives', async () => {
     const key = `tomticket-form:${location.pathname}#early`;
     localStorage.setItem(key, JSON.stringify({ title: 'Do rascunho', department: 'd1', 'fields[order]': 'A-9' }));
-    const { element, screen, answer } = mountWithSchemaOnHold({ id: 'early', email: 'ana@example.com' });
-    expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Do rascunho');
+    const { element, screen, answer } = await mountWithSchemaOnHold({ id: 'early', email: 'ana@example.com' });
+    // Restored just after the first render, before the schema.
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Assunto' }) as HTMLInputElement).value).toBe('Do rascunho'));
     expect((screen.getByRole('textbox', { name: 'E-mail' }) as HTMLInputElement).value).toBe('ana@example.com');
     element.prefill({ message: 'Preenchido pelo site', priority: 3 });
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Mensagem' }) as HTMLInputElement).value).toBe('Preenchido pelo site'));
@@ -351,7 +194,7 @@ describe('loading', () => {
   });
 
   it('offers to retry when the form cannot be loaded, keeping what was typed', async () => {
-    const { screen, shadow, answer } = mountWithSchemaOnHold({}, 502);
+    const { screen, shadow, answer } = await mountWithSchemaOnHold({}, 502);
     type(screen.getByRole('textbox', { name: 'Assunto' }), 'Não perca isto');
     answer();
     const alert = await screen.findByRole('alert');

@@ -3,25 +3,28 @@
  * @jsxRuntime classic
  * @jsx h
  */
+import { useComputed } from '@preact/signals';
 import { h } from 'preact';
 import { PROTECTION } from '../../contract/index.ts';
 import { Attachments } from '../attachments/Attachments.tsx';
 import { afterRender } from './afterRender.ts';
 import { Field } from './Field.tsx';
 import { focusFirst } from './focusFirst.ts';
+import { SendingRow } from './SendingRow.tsx';
 import type { View } from './view.ts';
 
 /**
  * The ticket form: customer, department, category, text, custom fields, priority, files, send.
  * Drawn at once; until the schema arrives Send says why it cannot send yet, and a schema that
- * failed to load is offered again without touching what was typed.
+ * failed to load is offered again without touching what was typed. Renders again only when the
+ * fields (department, category), the load state or a failure change.
  */
 export function Form(view: View) {
   const { model, t } = view;
   const load = model.loadState.value;
-  const sending = model.status.value === 'sending';
   const failure = model.failure.value;
-  const progress = model.progress.value;
+  const sending = useComputed(() => model.status.value === 'sending');
+  const over = useComputed(() => model.meter.value === 'over');
   return (
     <form
       part="form"
@@ -68,22 +71,14 @@ export function Form(view: View) {
         <button
           part="button submit"
           class="primary"
-          disabled={model.meter.value === 'over'}
+          disabled={over}
           aria-disabled={load !== 'ready' ? 'true' : undefined}
           aria-describedby={load !== 'ready' ? 'tt-wait' : undefined}
         >
           {t('send')}
         </button>
       </fieldset>
-      {sending && (
-        <div class="row">
-          <progress part="progress" max={100} value={progress} aria-labelledby="tt-progress" />
-          <span id="tt-progress">{t('sending', { n: progress })}</span>
-          <button type="button" part="button" data-focus onClick={model.cancel}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
+      <SendingRow {...view} />
     </form>
   );
 }

@@ -1,58 +1,64 @@
-import type { Table } from './strings.ts';
+import type { LauncherStrings, Strings } from './strings.ts';
 
-/** English; one text per key of KEYS, in order. */
-export const en: Table = [
-  'Email', // email
-  'Name', // name
-  'Department', // department
-  'Category', // category
-  'Choose', // choose
-  'Subject', // title
-  'Message', // message
-  'Priority', // priority
-  'Low', // p1
-  'Normal', // p2
-  'High', // p3
-  'Urgent', // p4
-  'Attachments', // attachments
-  'Drag, paste or click to attach', // drop
-  'Remove {name}', // remove
-  '+{n} more files; at most {max} can be sent', // more
-  '{n} KB', // kb
-  '{n} MB', // mb
-  '{used} of {max}', // meter
-  'Close to the limit', // near
-  'Remove {n} to send', // over
-  'Send', // send
-  'Sending… {n}%', // sending
-  'Cancel', // cancel
-  'Try again', // retry
-  'Loading the form; sending is possible once it has loaded.', // loading
-  'The form failed to load.', // loadFailed
-  'Ticket #{n} created', // sent
-  'Ticket created', // sentPlain
-  'Received ({ref}). It will reach support shortly.', // queued
-  'Send another', // another
-  'Open a ticket', // open
-  'Close', // close
-  'Required', // required
-  'At most {n} characters', // too_long
-  'Invalid email', // invalid_email
-  'Invalid value', // invalid_value
-  'Invalid option', // not_an_option
-  'At most {n} files', // too_many_files
-  'Upload over {max}', // request_too_large
-  '{message}', // upstream_rejected
-  'Support is unavailable. Try later.', // upstream_unavailable
-  'Support did not answer. Try again.', // upstream_timeout
-  'Too many requests. Try in {n} min.', // rate_limited
-  'Site not allowed.', // origin_not_allowed
-  'Session expired. Reload the page.', // identity_invalid
-  'Sign in to open a ticket.', // identity_required
-  'File type not allowed', // file_type_denied
-  'Invalid image', // file_not_image
-  'Attachments can’t be received now. Send without them or try later.', // attachments_unavailable
-  'No connection. Try again.', // network
-  'Sending cancelled.', // aborted
-  'Something went wrong. Try again.', // internal
-];
+/** English: what the launcher shows before the rest of the form is loaded. */
+export const enLauncher = {
+  open: 'Open a ticket',
+  close: 'Close',
+  partFailed: 'The form could not be opened. Check your connection and click again.',
+} satisfies LauncherStrings;
+
+/** English: every text of the form, by key. */
+export const en = {
+  ...enLauncher,
+  email: 'Email',
+  name: 'Name',
+  department: 'Department',
+  category: 'Category',
+  choose: 'Choose',
+  title: 'Subject',
+  message: 'Message',
+  priority: 'Priority',
+  p1: 'Low',
+  p2: 'Normal',
+  p3: 'High',
+  p4: 'Urgent',
+  attachments: 'Attachments',
+  drop: 'Drag, paste or click to attach',
+  remove: 'Remove {name}',
+  more: '+{n} more files; at most {max} can be sent',
+  kb: '{n} KB',
+  mb: '{n} MB',
+  meter: '{used} of {max}',
+  near: 'Close to the limit',
+  over: 'Remove {n} to send',
+  send: 'Send',
+  sending: 'Sending… {n}%',
+  cancel: 'Cancel',
+  retry: 'Try again',
+  loading: 'Loading the form; sending is possible once it has loaded.',
+  loadFailed: 'The form failed to load.',
+  sent: 'Ticket #{n} created',
+  sentPlain: 'Ticket created',
+  queued: 'Received ({ref}). It will reach support shortly.',
+  another: 'Send another',
+  required: 'Required',
+  too_long: 'At most {n} characters',
+  invalid_email: 'Invalid email',
+  invalid_value: 'Invalid value',
+  not_an_option: 'Invalid option',
+  too_many_files: 'At most {n} files',
+  request_too_large: 'Upload over {max}',
+  upstream_rejected: '{message}',
+  upstream_unavailable: 'Support is unavailable. Try later.',
+  upstream_timeout: 'Support did not answer. Try again.',
+  rate_limited: 'Too many requests. Try in {n} min.',
+  origin_not_allowed: 'Site not allowed.',
+  identity_invalid: 'Session expired. Reload the page.',
+  identity_required: 'Sign in to open a ticket.',
+  file_type_denied: 'File type not allowed',
+  file_not_image: 'Invalid image',
+  attachments_unavailable: 'Attachments can’t be received now. Send without them or try later.',
+  network: 'No connection. Try again.',
+  aborted: 'Sending cancelled.',
+  internal: 'Something went wrong. Try again.',
+} satisfies Strings;

@@ -1,58 +1,64 @@
-import type { Table } from './strings.ts';
+import type { LauncherStrings, Strings } from './strings.ts';
 
-/** Spanish; one text per key of KEYS, in order. */
-export const es: Table = [
-  'Correo electrónico', // email
-  'Nombre', // name
-  'Departamento', // department
-  'Categoría', // category
-  'Seleccione', // choose
-  'Asunto', // title
-  'Mensaje', // message
-  'Prioridad', // priority
-  'Baja', // p1
-  'Normal', // p2
-  'Alta', // p3
-  'Urgente', // p4
-  'Adjuntos', // attachments
-  'Arrastre, pegue o haga clic para adjuntar', // drop
-  'Quitar {name}', // remove
-  '+{n} archivos más; se pueden enviar como máximo {max}', // more
-  '{n} KB', // kb
-  '{n} MB', // mb
-  '{used} de {max}', // meter
-  'Cerca del límite', // near
-  'Quite {n} para enviar', // over
-  'Enviar', // send
-  'Enviando… {n}%', // sending
-  'Cancelar', // cancel
-  'Intentar de nuevo', // retry
-  'Cargando el formulario; el envío estará disponible en seguida.', // loading
-  'Error al cargar el formulario.', // loadFailed
-  'Ticket nº {n} creado', // sent
-  'Ticket creado', // sentPlain
-  'Recibido ({ref}). Llegará al soporte en breve.', // queued
-  'Enviar otro', // another
-  'Abrir un ticket', // open
-  'Cerrar', // close
-  'Obligatorio', // required
-  'Máximo {n} caracteres', // too_long
-  'Correo inválido', // invalid_email
-  'Valor inválido', // invalid_value
-  'Opción inválida', // not_an_option
-  'Máximo {n} archivos', // too_many_files
-  'Envío mayor que {max}', // request_too_large
-  '{message}', // upstream_rejected
-  'Soporte no disponible. Intente más tarde.', // upstream_unavailable
-  'Soporte no respondió. Intente de nuevo.', // upstream_timeout
-  'Demasiados envíos. Intente en {n} min.', // rate_limited
-  'Sitio no autorizado.', // origin_not_allowed
-  'Sesión vencida. Recargue la página.', // identity_invalid
-  'Inicie sesión para abrir un ticket.', // identity_required
-  'Tipo de archivo no permitido', // file_type_denied
-  'Imagen inválida', // file_not_image
-  'No podemos recibir adjuntos ahora. Envíe sin ellos o intente más tarde.', // attachments_unavailable
-  'Sin conexión. Intente de nuevo.', // network
-  'Envío cancelado.', // aborted
-  'Algo salió mal. Intente de nuevo.', // internal
-];
+/** Spanish: what the launcher shows before the rest of the form is loaded. */
+export const esLauncher = {
+  open: 'Abrir un ticket',
+  close: 'Cerrar',
+  partFailed: 'No se pudo abrir el formulario. Compruebe la conexión y haga clic de nuevo.',
+} satisfies LauncherStrings;
+
+/** Spanish: every text of the form, by key. */
+export const es = {
+  ...esLauncher,
+  email: 'Correo electrónico',
+  name: 'Nombre',
+  department: 'Departamento',
+  category: 'Categoría',
+  choose: 'Seleccione',
+  title: 'Asunto',
+  message: 'Mensaje',
+  priority: 'Prioridad',
+  p1: 'Baja',
+  p2: 'Normal',
+  p3: 'Alta',
+  p4: 'Urgente',
+  attachments: 'Adjuntos',
+  drop: 'Arrastre, pegue o haga clic para adjuntar',
+  remove: 'Quitar {name}',
+  more: '+{n} archivos más; se pueden enviar como máximo {max}',
+  kb: '{n} KB',
+  mb: '{n} MB',
+  meter: '{used} de {max}',
+  near: 'Cerca del límite',
+  over: 'Quite {n} para enviar',
+  send: 'Enviar',
+  sending: 'Enviando… {n}%',
+  cancel: 'Cancelar',
+  retry: 'Intentar de nuevo',
+  loading: 'Cargando el formulario; el envío estará disponible en seguida.',
+  loadFailed: 'Error al cargar el formulario.',
+  sent: 'Ticket nº {n} creado',
+  sentPlain: 'Ticket creado',
+  queued: 'Recibido ({ref}). Llegará al soporte en breve.',
+  another: 'Enviar otro',
+  required: 'Obligatorio',
+  too_long: 'Máximo {n} caracteres',
+  invalid_email: 'Correo inválido',
+  invalid_value: 'Valor inválido',
+  not_an_option: 'Opción inválida',
+  too_many_files: 'Máximo {n} archivos',
+  request_too_large: 'Envío mayor que {max}',
+  upstream_rejected: '{message}',
+  upstream_unavailable: 'Soporte no disponible. Intente más tarde.',
+  upstream_timeout: 'Soporte no respondió. Intente de nuevo.',
+  rate_limited: 'Demasiados envíos. Intente en {n} min.',
+  origin_not_allowed: 'Sitio no autorizado.',
+  identity_invalid: 'Sesión vencida. Recargue la página.',
+  identity_required: 'Inicie sesión para abrir un ticket.',
+  file_type_denied: 'Tipo de archivo no permitido',
+  file_not_image: 'Imagen inválida',
+  attachments_unavailable: 'No podemos recibir adjuntos ahora. Envíe sin ellos o intente más tarde.',
+  network: 'Sin conexión. Intente de nuevo.',
+  aborted: 'Envío cancelado.',
+  internal: 'Algo salió mal. Intente de nuevo.',
+} satisfies Strings;

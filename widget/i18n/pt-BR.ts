@@ -1,58 +1,64 @@
-import type { Table } from './strings.ts';
+import type { LauncherStrings, Strings } from './strings.ts';
 
-/** Brazilian Portuguese, the default locale; one text per key of KEYS, in order. */
-export const ptBR: Table = [
-  'E-mail', // email
-  'Nome', // name
-  'Departamento', // department
-  'Categoria', // category
-  'Selecione', // choose
-  'Assunto', // title
-  'Mensagem', // message
-  'Prioridade', // priority
-  'Baixa', // p1
-  'Normal', // p2
-  'Alta', // p3
-  'Urgente', // p4
-  'Anexos', // attachments
-  'Arraste, cole ou clique para anexar', // drop
-  'Remover {name}', // remove
-  '+{n} arquivos; no máximo {max} podem ser enviados', // more
-  '{n} KB', // kb
-  '{n} MB', // mb
-  '{used} de {max}', // meter
-  'Perto do limite', // near
-  'Remova {n} para enviar', // over
-  'Enviar', // send
-  'Enviando… {n}%', // sending
-  'Cancelar', // cancel
-  'Tentar de novo', // retry
-  'Carregando o formulário; o envio fica disponível em seguida.', // loading
-  'Falha ao carregar o formulário.', // loadFailed
-  'Chamado nº {n} criado', // sent
-  'Chamado criado', // sentPlain
-  'Recebido ({ref}). Chegará ao suporte em breve.', // queued
-  'Enviar outro', // another
-  'Abrir chamado', // open
-  'Fechar', // close
-  'Obrigatório', // required
-  'Máximo de {n} caracteres', // too_long
-  'E-mail inválido', // invalid_email
-  'Valor inválido', // invalid_value
-  'Opção inválida', // not_an_option
-  'Máximo de {n} arquivos', // too_many_files
-  'Envio acima de {max}', // request_too_large
-  '{message}', // upstream_rejected
-  'Suporte indisponível. Tente mais tarde.', // upstream_unavailable
-  'O suporte não respondeu. Tente de novo.', // upstream_timeout
-  'Muitos envios. Tente em {n} min.', // rate_limited
-  'Site não autorizado.', // origin_not_allowed
-  'Sessão expirada. Recarregue a página.', // identity_invalid
-  'Entre na sua conta para abrir um chamado.', // identity_required
-  'Tipo de arquivo não permitido', // file_type_denied
-  'Imagem inválida', // file_not_image
-  'Não é possível receber anexos agora. Envie sem eles ou tente mais tarde.', // attachments_unavailable
-  'Sem conexão. Tente de novo.', // network
-  'Envio cancelado.', // aborted
-  'Algo deu errado. Tente de novo.', // internal
-];
+/** Brazilian Portuguese, the default locale: what the launcher shows before the rest of the form is loaded. */
+export const ptBRLauncher = {
+  open: 'Abrir chamado',
+  close: 'Fechar',
+  partFailed: 'Não foi possível abrir o formulário. Verifique a conexão e clique de novo.',
+} satisfies LauncherStrings;
+
+/** Brazilian Portuguese, the default locale: every text of the form, by key. */
+export const ptBR = {
+  ...ptBRLauncher,
+  email: 'E-mail',
+  name: 'Nome',
+  department: 'Departamento',
+  category: 'Categoria',
+  choose: 'Selecione',
+  title: 'Assunto',
+  message: 'Mensagem',
+  priority: 'Prioridade',
+  p1: 'Baixa',
+  p2: 'Normal',
+  p3: 'Alta',
+  p4: 'Urgente',
+  attachments: 'Anexos',
+  drop: 'Arraste, cole ou clique para anexar',
+  remove: 'Remover {name}',
+  more: '+{n} arquivos; no máximo {max} podem ser enviados',
+  kb: '{n} KB',
+  mb: '{n} MB',
+  meter: '{used} de {max}',
+  near: 'Perto do limite',
+  over: 'Remova {n} para enviar',
+  send: 'Enviar',
+  sending: 'Enviando… {n}%',
+  cancel: 'Cancelar',
+  retry: 'Tentar de novo',
+  loading: 'Carregando o formulário; o envio fica disponível em seguida.',
+  loadFailed: 'Falha ao carregar o formulário.',
+  sent: 'Chamado nº {n} criado',
+  sentPlain: 'Chamado criado',
+  queued: 'Recebido ({ref}). Chegará ao suporte em breve.',
+  another: 'Enviar outro',
+  required: 'Obrigatório',
+  too_long: 'Máximo de {n} caracteres',
+  invalid_email: 'E-mail inválido',
+  invalid_value: 'Valor inválido',
+  not_an_option: 'Opção inválida',
+  too_many_files: 'Máximo de {n} arquivos',
+  request_too_large: 'Envio acima de {max}',
+  upstream_rejected: '{message}',
+  upstream_unavailable: 'Suporte indisponível. Tente mais tarde.',
+  upstream_timeout: 'O suporte não respondeu. Tente de novo.',
+  rate_limited: 'Muitos envios. Tente em {n} min.',
+  origin_not_allowed: 'Site não autorizado.',
+  identity_invalid: 'Sessão expirada. Recarregue a página.',
+  identity_required: 'Entre na sua conta para abrir um chamado.',
+  file_type_denied: 'Tipo de arquivo não permitido',
+  file_not_image: 'Imagem inválida',
+  attachments_unavailable: 'Não é possível receber anexos agora. Envie sem eles ou tente mais tarde.',
+  network: 'Sem conexão. Tente de novo.',
+  aborted: 'Envio cancelado.',
+  internal: 'Algo deu errado. Tente de novo.',
+} satisfies Strings;

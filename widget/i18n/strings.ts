@@ -1,36 +1,42 @@
-/**
- * The key of every user-visible text, in the order each locale table lists its texts. Keys named
- * after an error code hold that code's text; `{n}`, `{max}`, `{message}`… are filled in.
- */
-export const KEYS = [
-  // The form's labels
-  'email', 'name', 'department', 'category', 'choose', 'title', 'message', 'priority', 'p1', 'p2', 'p3', 'p4',
-  // Attachments and the size meter
-  'attachments', 'drop', 'remove', 'more', 'kb', 'mb', 'meter', 'near', 'over',
-  // Sending, its outcome, the launcher
-  'send', 'sending', 'cancel', 'retry', 'loading', 'loadFailed', 'sent', 'sentPlain', 'queued', 'another',
-  'open', 'close',
-  // Problems, named by error code
-  'required', 'too_long', 'invalid_email', 'invalid_value', 'not_an_option', 'too_many_files',
-  'request_too_large', 'upstream_rejected', 'upstream_unavailable', 'upstream_timeout', 'rate_limited',
-  'origin_not_allowed', 'identity_invalid', 'identity_required', 'file_type_denied', 'file_not_image',
-  'attachments_unavailable', 'network', 'aborted', 'internal',
-] as const;
+/** The texts the launcher draws before the rest of the form is loaded (launcher.js carries only these). */
+export type LauncherKey =
+  | 'open'
+  | 'close'
+  // The rest of the form could not be loaded (offline, blocked): the next click tries again.
+  | 'partFailed';
 
-/** A key of {@link Strings}. */
-export type StringKey = (typeof KEYS)[number];
+/**
+ * The key of every user-visible text: one list, which every locale table is checked against with
+ * `satisfies` (a missing, extra or misspelled key is a type error). Keys named after an error code
+ * hold that code's text; `{n}`, `{max}`, `{message}`… are filled in.
+ */
+export type StringKey =
+  | LauncherKey
+  // The form's labels
+  | 'email' | 'name' | 'department' | 'category' | 'choose' | 'title' | 'message' | 'priority'
+  | PriorityKey
+  // Attachments and the size meter
+  | 'attachments' | 'drop' | 'remove' | 'more' | 'kb' | 'mb' | 'meter' | 'near' | 'over'
+  // Sending, its outcome
+  | 'send' | 'sending' | 'cancel' | 'retry' | 'loading' | 'loadFailed' | 'sent' | 'sentPlain' | 'queued' | 'another'
+  // Problems, named by error code
+  | ProblemKey;
+
+/** The text key of a priority's name: `p1` Baixa … `p4` Urgente. */
+export type PriorityKey = 'p1' | 'p2' | 'p3' | 'p4';
+
+/** The error codes that have a text of their own; every other code shows `internal`'s. */
+export type ProblemKey =
+  | 'required' | 'too_long' | 'invalid_email' | 'invalid_value' | 'not_an_option' | 'too_many_files'
+  | 'request_too_large' | 'upstream_rejected' | 'upstream_unavailable' | 'upstream_timeout' | 'rate_limited'
+  | 'origin_not_allowed' | 'identity_invalid' | 'identity_required' | 'file_type_denied' | 'file_not_image'
+  | 'attachments_unavailable' | 'network' | 'aborted' | 'internal';
 
 /** Every user-visible text of one locale, by key. */
 export type Strings = Record<StringKey, string>;
 
-/**
- * A locale as shipped: its texts in the order of {@link KEYS}, so the bundle carries each key once
- * (a text missing or extra is a type error).
- */
-export type Table = OneTextPer<typeof KEYS>;
-
-// Generic so that the mapped type keeps the tuple's length.
-type OneTextPer<T> = { readonly [I in keyof T]: string };
+/** The launcher's texts of one locale. */
+export type LauncherStrings = Record<LauncherKey, string>;
 
 /** The locales the widget ships. */
 export type Locale = 'pt-BR' | 'en' | 'es';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { ptBR } from './pt-BR.ts';
-import { KEYS } from './strings.ts';
+import { launcherTexts } from './launcherTexts.ts';
 import { createI18n, pickLocale } from './translate.ts';
 
 const MB = 1024 * 1024;
@@ -52,7 +52,8 @@ describe('createI18n', () => {
     expect(problem({ code: 'upstream_rejected', message: 'Cliente inativo' })).toBe('Cliente inativo');
     expect(problem({ code: 'rate_limited', n: 3 })).toBe('Muitos envios. Tente em 3 min.');
     expect(problem({ code: 'request_too_large', max: 25 * MB })).toBe('Envio acima de 25 MB');
-    expect(problem({ code: 'identity_expired' })).toBe(ptBR[KEYS.indexOf('internal')]);
+    expect(problem({ code: 'identity_expired' })).toBe(ptBR.internal);
+    expect(problem({ code: 'constructor' })).toBe(ptBR.internal);
   });
 
   it('applies overrides in order, for their locale only', () => {
@@ -62,7 +63,22 @@ describe('createI18n', () => {
     expect(createI18n('es', overrides).t('send')).toBe('Enviar');
   });
 
-  it('ships the same keys in every locale', () => {
-    for (const table of [ptBR, en, es]) expect(table).toHaveLength(KEYS.length);
+  it('ships the same keys in every locale, the names site owners override (README, Texts and overrides)', () => {
+    const documented = [
+      'open', 'close', 'partFailed', 'email', 'name', 'department', 'category', 'choose', 'title', 'message', 'priority',
+      'p1', 'p2', 'p3', 'p4', 'attachments', 'drop', 'remove', 'more', 'kb', 'mb', 'meter', 'near', 'over', 'send',
+      'sending', 'cancel', 'retry', 'loading', 'loadFailed', 'sent', 'sentPlain', 'queued', 'another', 'required',
+      'too_long', 'invalid_email', 'invalid_value', 'not_an_option', 'too_many_files', 'request_too_large',
+      'upstream_rejected', 'upstream_unavailable', 'upstream_timeout', 'rate_limited', 'origin_not_allowed',
+      'identity_invalid', 'identity_required', 'file_type_denied', 'file_not_image', 'attachments_unavailable', 'network', 'aborted', 'internal',
+    ].sort();
+    for (const table of [ptBR, en, es]) expect(Object.keys(table).sort()).toEqual(documented);
+  });
+});
+
+describe('launcherTexts', () => {
+  it('gives the launcher its three texts, with the site\'s overrides', () => {
+    expect(launcherTexts('es', [])).toEqual({ open: es.open, close: es.close, partFailed: es.partFailed });
+    expect(launcherTexts('en', [{ en: { open: 'Help' } }, undefined]).open).toBe('Help');
   });
 });

@@ -1,15 +1,15 @@
 import { en } from './en.ts';
 import { es } from './es.ts';
+import { fillText, type Vars } from './fillText.ts';
 import { ptBR } from './pt-BR.ts';
-import { KEYS } from './strings.ts';
-import type { Locale, Problem, StringKey, StringOverrides, Strings, Table } from './strings.ts';
+import type { Locale, Problem, StringKey, StringOverrides, Strings } from './strings.ts';
 
-const TABLES: Readonly<Record<Locale, Table>> = { 'pt-BR': ptBR, en, es };
+export { pickLocale } from './pickLocale.ts';
+export type { Vars } from './fillText.ts';
+
+const TABLES: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
 const KB = 1024;
 const MB = KB * KB;
-
-/** Values a string's `{placeholders}` are filled with. */
-export type Vars = Record<string, string | number | undefined>;
 
 /** The texts of one locale, with the site's overrides applied. */
 export interface I18n {
@@ -22,22 +22,15 @@ export interface I18n {
   problem(problem: Problem): string;
 }
 
-/** The first of `candidates` (attribute, page language, browser language) the widget speaks, else pt-BR. */
-export function pickLocale(...candidates: Array<string | null | undefined>): Locale {
-  for (const candidate of candidates) {
-    const primary = candidate?.slice(0, 2).toLowerCase();
-    if (primary === 'pt') return 'pt-BR';
-    if (primary === 'en' || primary === 'es') return primary;
-  }
-  return 'pt-BR';
+/** Whether `key` names a text of `table`: the typed way from a server's error code to its text. */
+function isStringKey(table: Strings, key: string): key is StringKey {
+  return Object.prototype.hasOwnProperty.call(table, key);
 }
 
 /** Texts for `locale`, each of `overrides` (later wins) replacing strings of the shipped table. */
 export function createI18n(locale: Locale, overrides: ReadonlyArray<StringOverrides | undefined>): I18n {
-  const shipped = Object.fromEntries(KEYS.map((key, index) => [key, TABLES[locale][index]]));
-  const table: Strings = Object.assign(shipped, ...overrides.map((o) => o?.[locale]));
-  const t = (key: StringKey, vars?: Vars) =>
-    String(table[key] ?? key).replace(/\{(\w+)\}/g, (hole, name: string) => String(vars?.[name] ?? hole));
+  const table: Strings = Object.assign({}, TABLES[locale], ...overrides.map((o) => o?.[locale]));
+  const t = (key: StringKey, vars?: Vars) => fillText(table[key] ?? key, vars);
   const size = (bytes: number) => {
     const big = bytes >= MB;
     // Rounded up, so "remove 3.2 MB" is always enough and a limit is never shown as reached early.
@@ -51,6 +44,6 @@ export function createI18n(locale: Locale, overrides: ReadonlyArray<StringOverri
     t,
     size,
     problem: ({ code, message, n, max = 0 }) =>
-      t(code in table ? (code as StringKey) : 'internal', { message, n, max: size(max) }),
+      t(isStringKey(table, code) ? code : 'internal', { message, n, max: size(max) }),
   };
 }

@@ -1,35 +1,29 @@
-import { customFieldName, messageSentLength, SUBMISSION_FIELDS as F, typedTextSentLength } from '../../contract/index.ts';
-import type { CustomFieldType, Department, FormSchema } from '../../contract/index.ts';
+import { customFieldName, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
+import type { Department, FormSchema, Priority, ValueRule } from '../../contract/index.ts';
+import type { PriorityKey, StringKey } from '../i18n/strings.ts';
 
-/** One entry of a select: the value sent, and the text shown (a priority's is the locale's `p<value>`). */
+/** One entry of a select: the value sent, and the text shown (a custom field's own label, or a locale text). */
 export interface Choice {
   value: string;
   label?: string;
+  labelKey?: PriorityKey;
 }
 
 /**
- * One shown form field, named by its multipart name (`title`, `fields[abc]`): what it must satisfy
- * and how it is drawn. Built-in fields are labelled by the locale text of their name.
+ * One shown form field, named by its multipart name (`title`, `fields[abc]`): what its value must
+ * satisfy (the contract's {@link ValueRule}, checked by the server too) and how it is drawn.
  */
-export interface Rule {
+export interface Rule extends ValueRule {
   name: string;
-  required: boolean;
-  /** Most characters, as `measure` counts them. */
-  max?: number;
-  /** The value's length as TomTicket will count it (contract/sent-text.ts, with the schema's textRules). */
-  measure?: (value: string) => number;
-  type?: CustomFieldType;
-  /** The only values accepted, drawn as a select. */
   options?: Choice[];
-  /** Inclusive bounds of a number field. */
-  min?: number;
-  top?: number;
-  /** A custom field's label. */
+  /** A custom field's label… */
   label?: string;
+  /** …or the locale text labelling a built-in field. */
+  labelKey?: StringKey;
   help?: string;
   autocomplete?: string;
-  /** The limit of a live `n / max` counter, for fields that show one. */
-  count?: number;
+  /** Shows a live `n / maxLength` counter. */
+  counter?: boolean;
   /** A select that always holds a value (the priority): no empty "Choose" entry, not marked required. */
   filled?: boolean;
   /** Sent but not shown: the department when there is none to choose. */
@@ -45,6 +39,9 @@ export interface RuleSettings {
   departmentLocked: boolean;
 }
 
+/** The locale text naming priority `p`. */
+export const priorityKey = (p: Priority): PriorityKey => `p${p}`;
+
 /**
  * The rules of every field the form shows and sends, in form order, with the server's limits: the
  * rule list is also the list of text entries a submission carries. Custom fields are the chosen
@@ -56,21 +53,20 @@ export function buildRules(
   department: Department | undefined,
   category: string,
 ): Rule[] {
-  const { limits, customer, departments, textRules } = schema;
-  // Counted as the server counts them: as sent, in the account's unit (the message once formatted).
-  const measure = (value: string) => typedTextSentLength(value, textRules.lengthUnit);
+  const { limits, customer, departments } = schema;
   const choices = (list: Array<{ id: string; name: string }>) => list.map((c) => ({ value: c.id, label: c.name }));
   const rules: Rule[] = [];
   if (customer.emailRequired && !settings.identity) {
-    rules.push({ name: F.email, required: true, max: limits.emailMaxChars, measure, type: 'email', autocomplete: 'email' });
+    rules.push({ name: F.email, labelKey: F.email, required: true, maxLength: limits.emailMaxChars, type: 'email', autocomplete: 'email' });
   }
   if (customer.nameRequired && !settings.identity) {
-    rules.push({ name: F.name, required: true, max: limits.nameMaxChars, measure, autocomplete: 'name' });
+    rules.push({ name: F.name, labelKey: F.name, required: true, maxLength: limits.nameMaxChars, autocomplete: 'name' });
   }
   // No departments: the schema has not arrived yet.
   if (departments.length) {
     rules.push({
       name: F.department,
+      labelKey: F.department,
       required: true,
       options: choices(departments),
       hidden:
@@ -78,35 +74,27 @@ export function buildRules(
     });
   }
   if (department?.categories.length) {
-    rules.push({ name: F.category, required: department.categoryRequired, options: choices(department.categories) });
+    rules.push({ name: F.category, labelKey: F.category, required: department.categoryRequired, options: choices(department.categories) });
   }
   rules.push(
-    { name: F.title, required: true, max: limits.titleMaxChars, measure, count: limits.titleMaxChars },
-    {
-      name: F.message,
-      required: true,
-      max: limits.messageMaxChars,
-      measure: (value) => messageSentLength(value, textRules),
-      count: limits.messageMaxChars,
-      type: 'textarea',
-    },
+    { name: F.title, labelKey: F.title, required: true, maxLength: limits.titleMaxChars, counter: true },
+    { name: F.message, labelKey: F.message, required: true, maxLength: limits.messageMaxChars, counter: true, message: true, type: 'textarea' },
   );
   for (const field of department?.fields ?? []) {
     if (field.categories?.length && !field.categories.includes(category)) continue;
-    // The field's own label, help, type, options and lower bound carry over as they are.
+    // The field's own label, help, type, options and bounds carry over as they are.
     rules.push({
       ...field,
       name: customFieldName(field.id),
-      max: Math.min(field.maxLength ?? limits.customFieldMaxChars, limits.customFieldMaxChars),
-      measure,
-      top: field.max,
-      count: field.type === 'text' || field.type === 'textarea' ? field.maxLength : undefined,
+      maxLength: Math.min(field.maxLength ?? limits.customFieldMaxChars, limits.customFieldMaxChars),
+      counter: (field.type === 'text' || field.type === 'textarea') && field.maxLength !== undefined,
     });
   }
   rules.push({
     name: F.priority,
+    labelKey: F.priority,
     required: true,
-    options: schema.priorities.map((p) => ({ value: String(p) })),
+    options: schema.priorities.map((p) => ({ value: String(p), labelKey: priorityKey(p) })),
     filled: true,
   });
   return rules;

@@ -1,4 +1,4 @@
-import { waitFor, within } from '@testing-library/dom';
+import { waitFor, within } from '@testing-library/preact';
 import { expect } from 'vitest';
 import '../index.ts';
 

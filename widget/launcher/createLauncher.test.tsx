@@ -1,4 +1,4 @@
-import { fireEvent, waitFor, within } from '@testing-library/dom';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { mountElement, type TomTicketMethods } from '../testing/mountElement.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';

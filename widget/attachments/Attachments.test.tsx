@@ -1,24 +1,13 @@
-import { fireEvent } from '@testing-library/dom';
+import { fireEvent } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { mountElement } from '../testing/mountElement.ts';
+import { dispatchWithFiles, listedFileNames } from '../testing/dispatchWithFiles.ts';
 import { useWidgetTestEnvironment } from '../testing/setup.ts';
 
 useWidgetTestEnvironment();
 
-const fileNames = (shadow: ShadowRoot) =>
-  [...shadow.querySelectorAll('[part=file-list] li > span')].map((span) => span.textContent);
-
-/** Dispatches `type` on `target` carrying `files` the way drops and pastes carry them. */
-function dispatchWithFiles(target: Element, type: 'drop' | 'paste', files: File[]) {
-  const event = new Event(type, { bubbles: true, cancelable: true, composed: true });
-  const transfer = { files };
-  Object.defineProperty(event, type === 'drop' ? 'dataTransfer' : 'clipboardData', { value: transfer });
-  target.dispatchEvent(event);
-  return event;
-}
-
-describe('drop zone', () => {
+describe('attachments field: the drop zone, paste, the file limit', () => {
   it('is a button that opens the hidden file input', async () => {
     const { screen, shadow } = await mountElement();
     const input = shadow.querySelector('input[type=file]') as HTMLInputElement;
@@ -38,7 +27,7 @@ describe('drop zone', () => {
     const drop = dispatchWithFiles(zone, 'drop', [new File(['abc'], 'log.txt', { type: 'text/plain' })]);
     expect(drop.defaultPrevented).toBe(true);
     expect(zone.classList.contains('on')).toBe(false);
-    expect(fileNames(shadow)).toEqual(['log.txt']);
+    expect(listedFileNames(shadow)).toEqual(['log.txt']);
   });
 
   it('takes pasted screenshots, named by time, and leaves plain text pastes alone', async () => {
@@ -48,7 +37,7 @@ describe('drop zone', () => {
     expect(text.defaultPrevented).toBe(false);
     const image = dispatchWithFiles(message, 'paste', [new File(['png'], 'image.png', { type: 'image/png' })]);
     expect(image.defaultPrevented).toBe(true);
-    expect(fileNames(shadow)).toEqual([expect.stringMatching(/^screenshot-\d+\.png$/)]);
+    expect(listedFileNames(shadow)).toEqual([expect.stringMatching(/^screenshot-\d+\.png$/)]);
   });
 
   it('enforces the file limit of the contract before sending', async () => {
@@ -70,7 +59,7 @@ describe('drop zone', () => {
     dispatchWithFiles(zone, 'drop', Array.from({ length: 500 }, (_, i) => new File(['x'.repeat(1024)], `f${i}.txt`)));
     const rows = [...shadow.querySelectorAll('[part=file-list] li')];
     expect(rows).toHaveLength(26);
-    expect(fileNames(shadow)).toEqual(Array.from({ length: 25 }, (_, i) => `f${i}.txt`));
+    expect(listedFileNames(shadow)).toEqual(Array.from({ length: 25 }, (_, i) => `f${i}.txt`));
     expect(rows.at(-1)!.textContent).toBe('+475 arquivos; no máximo 25 podem ser enviados');
     expect(rows.at(-1)!.querySelector('button')).toBeNull();
     // 500 KB of files and a few hundred bytes of framing each.
@@ -78,38 +67,8 @@ describe('drop zone', () => {
     expect(screen.getByText('Máximo de 25 arquivos')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Remover f0.txt' }));
-    expect(fileNames(shadow)[0]).toBe('f1.txt');
+    expect(listedFileNames(shadow)[0]).toBe('f1.txt');
     expect(shadow.querySelectorAll('[part=file-list] li')[25]!.textContent).toBe('+474 arquivos; no máximo 25 podem ser enviados');
   });
 });
 
-describe('file list', () => {
-  it('lists name and human size, with a thumbnail for images and a remove button named after the file', async () => {
-    const { screen, shadow } = await mountElement();
-    const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
-    dispatchWithFiles(zone, 'drop', [
-      new File(['x'.repeat(1536)], 'foto.png', { type: 'image/png' }),
-      new File(['x'.repeat(10)], 'notas.txt', { type: 'text/plain' }),
-    ]);
-    const items = [...shadow.querySelectorAll('[part=file-list] li')];
-    expect(items.map((li) => li.textContent)).toEqual(['foto.png1,5 KB×', 'notas.txt0,1 KB×']);
-    expect(items[0]!.querySelector('img')!.getAttribute('src')).toBe('blob:test/0');
-    expect(items[1]!.querySelector('img')).toBeNull();
-
-    fireEvent.click(screen.getByRole('button', { name: 'Remover foto.png' }));
-    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/0');
-    expect(fileNames(shadow)).toEqual(['notas.txt']);
-    expect(shadow.activeElement).toBe(zone);
-  });
-
-  it('sends the files as repeated attachments entries', async () => {
-    const { screen, element } = await mountElement();
-    const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
-    dispatchWithFiles(zone, 'drop', [new File(['a'], 'a.txt'), new File(['b'], 'b.txt')]);
-    element.prefill({ email: 'a@b.co', name: 'A', department: 'd2', title: 'T', message: 'M' });
-    fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
-    await vi.waitFor(() => expect(FakeXhr.last().body).toBeDefined());
-    const sent = FakeXhr.last().body!.getAll('attachments') as File[];
-    expect(sent.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
-  });
-});

@@ -1,4 +1,4 @@
-import { fireEvent, waitFor, within } from '@testing-library/dom';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PROTECTION } from '../../contract/index.ts';
 import { FakeXhr } from '../testing/fakeXhr.ts';

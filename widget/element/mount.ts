@@ -1,0 +1,152 @@
+import { launcherTexts } from '../i18n/launcherTexts.ts';
+import { pickLocale } from '../i18n/pickLocale.ts';
+import type { StringOverrides } from '../i18n/strings.ts';
+import { createLauncher, type Launcher } from '../launcher/createLauncher.ts';
+import type { Prefill } from '../model/types.ts';
+import type { FormPart, PartForm } from '../part/formPart.ts';
+import { draftKeyOf, type DraftKeys } from './draftKeys.ts';
+import { resolveOptions, type MountOptions } from './options.ts';
+import { ELEMENT_STYLES } from './styles.ts';
+
+/** What the page shares with every form on it. */
+export interface PageEnv {
+  /** The default endpoint: the folder the script was loaded from. */
+  base: string;
+  /** Every TomTicketForm.strings() call, in order: later ones win, key by key. */
+  strings: StringOverrides[];
+  /** The forms mounted now, told when `strings` grows. */
+  forms: Set<{ restring(): void }>;
+  drafts: DraftKeys;
+  /** The form itself: bundled (widget.js), or loaded when first needed (launcher.js). */
+  part: FormPart | (() => Promise<FormPart>);
+}
+
+/** The verbs of a mounted form, shared by the element's methods and TomTicketForm.mount()'s handle. */
+export interface FormHandle {
+  /** Opens the launcher's dialog (no-op inline). */
+  open(): void;
+  /** Closes the launcher's dialog (no-op inline). */
+  close(): void;
+  /** Puts values in the form: `fields` by custom field id. */
+  prefill(values: Prefill): void;
+  /** Empties the form (keeping prefilled attributes), drops the files and the draft. */
+  reset(): void;
+  /** Sends tickets as the customer a short-lived identity token from the site's backend names; e-mail and name are no longer asked. */
+  identify(token: string): void;
+  /** Unmounts: removes every listener, timer, object URL and pending request the form made. */
+  destroy(): void;
+}
+
+/** A {@link FormHandle} whose options can be replaced (the element calls it when attributes change). */
+export interface MountedForm extends FormHandle {
+  update(options: MountOptions): void;
+}
+
+/**
+ * Renders one independent form into `host`'s open shadow root: the themed wrapper and, in
+ * launcher mode, the button and its dialog, drawn at once; the form inside comes from the part.
+ * A bundled part draws at once (inline or launcher); a part to load is fetched on the launcher's
+ * first intent (pointer over it, focus, click), or at once inline. Calls made before the form is
+ * there wait for it.
+ */
+export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv): MountedForm {
+  let options = resolveOptions(given, env.base);
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  // A constructed sheet, not a <style>: it works under a strict style-src CSP.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(ELEMENT_STYLES);
+  root.adoptedStyleSheets = [sheet];
+  const wrapper = root.appendChild(document.createElement('div'));
+  const body = document.createElement('div');
+  const draft = options.draft ? env.drafts.reserve(draftKeyOf(options.draftKey, host)) : undefined;
+  let launcher: Launcher | undefined;
+  let form: PartForm | undefined;
+  let gone = false;
+  let openWhenReady = false;
+  const waiting: Array<(form: PartForm) => void> = [];
+  const withForm = (call: (form: PartForm) => void) => (form ? call(form) : waiting.push(call));
+
+  const attach = (part: FormPart) => {
+    if (gone || form) return;
+    form = part.mount(body, { host, options, pageStrings: env.strings, draft });
+    waiting.splice(0).forEach((call) => call(form!));
+    if (openWhenReady) launcher?.open();
+  };
+  const start = async () => {
+    if (form) return;
+    if (typeof env.part !== 'function') return attach(env.part);
+    try {
+      attach(await env.part());
+    } catch (error) {
+      // Said only to a customer who clicked; a load on hover or focus fails quietly and is tried again.
+      if (!openWhenReady || gone) return;
+      openWhenReady = false;
+      launcher?.failed(true);
+      host.dispatchEvent(new CustomEvent('tomticket:error', { detail: { code: 'network', message: String(error) }, bubbles: true, composed: true }));
+    } finally {
+      launcher?.busy(false);
+    }
+  };
+  const open = () => {
+    if (!launcher) return;
+    if (form) return launcher.open();
+    openWhenReady = true;
+    launcher.failed(false);
+    launcher.busy(true);
+    void start();
+  };
+
+  const draw = () => {
+    const locale = pickLocale(options.lang, document.documentElement.lang, navigator.language);
+    wrapper.className = `tt ${options.theme} ${options.mode}`;
+    wrapper.lang = locale;
+    if (options.mode === 'launcher') {
+      launcher ??= createLauncher(wrapper, { intent: () => void start(), click: open });
+      launcher.setTexts(launcherTexts(locale, [...env.strings, options.strings]));
+      launcher.body.append(body);
+    } else {
+      launcher?.remove();
+      launcher = undefined;
+      wrapper.append(body);
+      if (typeof env.part === 'function') void start();
+    }
+  };
+  const mounted = {
+    restring() {
+      draw();
+      form?.setPageStrings(env.strings);
+    },
+  };
+  env.forms.add(mounted);
+  draw();
+  // A bundled form is drawn in a microtask: the other forms of the page reserve their draft keys first.
+  if (typeof env.part !== 'function') queueMicrotask(() => void start());
+
+  const handle: MountedForm = {
+    open,
+    close() {
+      openWhenReady = false;
+      launcher?.close();
+    },
+    prefill: (values) => withForm((f) => f.prefill(values)),
+    reset: () => withForm((f) => f.reset()),
+    identify: (identity) => handle.update({ ...given, identity }),
+    update(next) {
+      given = next;
+      options = resolveOptions(next, env.base);
+      draw();
+      form?.update(options);
+    },
+    destroy() {
+      gone = true;
+      env.forms.delete(mounted);
+      // The form saves a pending draft on its way out: the key is given back after.
+      form?.destroy();
+      draft?.release();
+      launcher?.remove();
+      root.replaceChildren();
+      root.adoptedStyleSheets = [];
+    },
+  };
+  return handle;
+}
