@@ -126,7 +126,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (saved) logger.info('form schema saved by an earlier run is ready in case TomTicket does not answer', { listedAt: saved.savedAt });
     // Asked at once, in the background: /healthz then knows whether TomTicket answers, and the
     // first customer does not wait for the listing.
-    void schemaSource.get().catch(() => undefined);
+    const warmUp = schemaSource.get().then(
+      () => undefined,
+      () => undefined,
+    );
     const app = createApp({
       config,
       schemaSource,
@@ -174,6 +177,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         const deliveryStopped = delivery.stop();
         await listener.close(CLOSE_GRACE_MS);
         await deliveryStopped;
+        // The first listing may still be on its way to DATA_DIR: let it land (within the grace), so
+        // nothing writes there once close() has settled.
+        await Promise.race([warmUp, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
         await client.close();
         await runningFake?.close();
       },
