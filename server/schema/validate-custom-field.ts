@@ -31,7 +31,10 @@ export function validateCustomField(value: unknown, where: string, problems: Pro
   if (help !== undefined && typeof help !== 'string') {
     problems.push(`${where}.help: must be a string, got ${describeValue(help)}`);
   }
-  if (categories !== undefined) checkIdList(categories, `${where}.categories`, problems, LIMITS.idMaxChars);
+  if (categories !== undefined && checkIdList(categories, `${where}.categories`, problems, LIMITS.idMaxChars) && categories.length === 0) {
+    // A field bound to no category could never be asked.
+    problems.push(`${where}.categories: must name at least one category (leave the key out for every category)`);
+  }
 
   if (knownType) {
     const fieldType = type as CustomFieldType;
