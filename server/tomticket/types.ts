@@ -27,12 +27,48 @@ export interface TicketToCreate {
   attachments: SpooledFile[];
 }
 
-/** A department as TomTicket's listing gives it (`GET /departamentos/{token}`). */
+/** Which of TomTicket's APIs the server speaks (TOMTICKET_API): the token-in-path one, or API 2.0. */
+export type ApiName = 'legacy' | 'v2';
+
+/** Every API the server can speak, the default first. */
+export const API_NAMES: readonly ApiName[] = ['legacy', 'v2'];
+
+/** A department as TomTicket's listing gives it (`GET /departamentos/{token}`, `GET /v2.0/department/list`). */
 export interface UpstreamDepartment {
   id: string;
   name: string;
   online?: boolean;
   categories: { id: string; name: string }[];
+  /**
+   * The custom fields the account describes for tickets to this department (API 2.0 only: the
+   * legacy API describes none, and leaves this out).
+   */
+  customFields?: UpstreamCustomFields;
+}
+
+/**
+ * A department's custom fields as API 2.0 binds them: to the department when no category is
+ * chosen, and to each category (`custom_field/department/list?department_id=&category_id=`).
+ */
+export interface UpstreamCustomFields {
+  /** The fields asked when no category is chosen. */
+  noCategory: UpstreamCustomField[];
+  /** Category id → the fields asked for a ticket in that category. */
+  byCategory: Record<string, UpstreamCustomField[]>;
+}
+
+/** One custom field as API 2.0 describes it, read defensively (docs/tomticket-api-v2.md, "The field item"). */
+export interface UpstreamCustomField {
+  /** The id sent as `custom_field[<id>]`. */
+  id: string;
+  label: string;
+  /** TomTicket's type as it came, as text: `"1"` single line, `"2"` several lines, `"3"` list; other codes unknown. */
+  type: string;
+  required: boolean;
+  /** The choices of a list field, each both the value sent and the text shown. */
+  options: string[];
+  /** False when TomTicket says the field is not asked when a ticket is opened (`operation.open: false`). */
+  askedAtOpening: boolean;
 }
 
 /** How a call to TomTicket ended, as a value: the HTTP layer and the outbox map each kind (README "Every answer, classified"). */
@@ -70,6 +106,8 @@ export interface TicketLookup {
   message: string;
   /** When the server received it: listed tickets older than that (by days) are not looked through. */
   receivedAt: Date;
+  /** Told of each listing call as it goes out (for the ticket's log line). */
+  called?(endpoint: string): void;
 }
 
 /** What the listing said about a ticket. */
@@ -89,7 +127,11 @@ export type TokenCheck = { kind: 'accepted' } | { kind: 'refused'; detail: strin
  * is the first implementation (client.ts); a v2 adapter implements the same.
  */
 export interface TomTicketClient {
-  /** The department listing with categories; throws an UpstreamError when it cannot be had. */
+  /** The API this client speaks. */
+  readonly api: ApiName;
+  /** The calls it makes, as a person reads them (for the doctor's report). */
+  readonly calls: { tokenCheck: string; listing: string; createTicket: string };
+  /** The department listing with categories (and custom fields on API 2.0); throws an UpstreamError when it cannot be had. */
   listDepartments(): Promise<UpstreamDepartment[]>;
   /**
    * Makes sure of the customer (when configured; an e-mail confirmed in the last few minutes is
