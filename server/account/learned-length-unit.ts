@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LengthUnit } from '../../contract/index.ts';
 import { writeFileDurably } from '../outbox/durable-fs.ts';
+import type { ApiName } from '../tomticket/types.ts';
 
 /** What `npm run doctor -- --send-test` learned about how the account counts TomTicket's limits. */
 export interface LearnedLengthUnit {
@@ -10,6 +11,8 @@ export interface LearnedLengthUnit {
   learnedAt: string;
   /** The account it was learned for (see accountFingerprint). */
   account: string;
+  /** The API the test ticket went through: the two may count differently, so each learns its own. */
+  api: ApiName;
 }
 
 /** Where it is kept: `DATA_DIR/account/length-unit.json`. */
@@ -17,11 +20,12 @@ export function learnedLengthUnitPath(dataDir: string): string {
   return join(dataDir, 'account', 'length-unit.json');
 }
 
-/** The unit learned for `account`, or undefined when none was (or for another account, or unreadable). */
-export async function readLearnedLengthUnit(dataDir: string, account: string): Promise<LengthUnit | undefined> {
+/** The unit learned for `account` through `api`, or undefined when none was (or for another account or API, or unreadable). */
+export async function readLearnedLengthUnit(dataDir: string, account: string, api: ApiName = 'legacy'): Promise<LengthUnit | undefined> {
   try {
     const saved = JSON.parse(await readFile(learnedLengthUnitPath(dataDir), 'utf8')) as Partial<LearnedLengthUnit>;
-    if (saved.account !== account) return undefined;
+    // Learned before API 2.0 existed here: through the legacy API.
+    if (saved.account !== account || (saved.api ?? 'legacy') !== api) return undefined;
     return saved.lengthUnit === 'chars' || saved.lengthUnit === 'bytes' ? saved.lengthUnit : undefined;
   } catch {
     return undefined;

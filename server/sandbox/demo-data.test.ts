@@ -24,7 +24,7 @@ describe('demo form configuration', () => {
 
   it('defines custom fields of every type, some required, some with help, one limited to categories', async () => {
     const config = await readDemoConfig();
-    const fields: CustomField[] = (config.departments ?? []).flatMap((department) => department.fields ?? []);
+    const fields = (config.departments ?? []).flatMap((department) => department.fields ?? []) as CustomField[];
     expect(new Set(fields.map((field) => field.type))).toEqual(new Set(CUSTOM_FIELD_TYPES));
     expect(fields.some((field) => field.required)).toBe(true);
     expect(fields.some((field) => !field.required)).toBe(true);

@@ -215,6 +215,7 @@ export function createTomTicketClient(options: TomTicketClientOptions): TomTicke
       const check = dialect.readCustomerCheck(await call(dialect.customerCheckRequest(email, form)));
       if (check.kind === 'not_understood') return { kind: 'not_understood', detail: check.message ?? REJECTED_WITHOUT_REASON };
       if (check.kind === 'failed') return { kind: 'failed', detail: describeFailure(check.outcome) };
+      if (check.kind === 'absent') return check.fromRefusal ? { kind: 'absent', viaRefusal: true } : { kind: 'absent' };
       return check;
     },
     close: caller.close,

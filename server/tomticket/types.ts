@@ -165,7 +165,8 @@ export interface CustomerLookupForm {
 /** What one customer lookup said: found, answered absent, not understood by this account, or no answer. */
 export type CustomerLookupResult =
   | { kind: 'exists' }
-  | { kind: 'absent' }
+  /** `viaRefusal`: said by refusing the call (e.g. a 404), which may also mean the call is not this account's. */
+  | { kind: 'absent'; viaRefusal?: true }
   | { kind: 'not_understood'; detail: string }
   | { kind: 'failed'; detail: string };
 

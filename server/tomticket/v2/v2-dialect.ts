@@ -54,7 +54,7 @@ export function createV2Dialect(options: V2DialectOptions): ApiDialect {
     listDepartments: listV2Departments,
     writesNeedPermission: true,
     calls: {
-      tokenCheck: 'GET /v2.0/department/list (Authorization: Bearer …)',
+      tokenCheck: 'GET /v2.0/department/list with the Bearer token',
       listing: 'GET /v2.0/ticket/list?customer_id=…&customer_type_id=E',
       createTicket: 'POST /v2.0/ticket/new',
     },
