@@ -308,7 +308,11 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
         schedule(held, 0);
         logger.error('TomTicket refuses TOMTICKET_TOKEN: the ticket is kept and sent once the token is accepted', {
           reference,
-          whatToDo: 'copy a valid token from TomTicket into TOMTICKET_TOKEN and restart, or re-enable this token in TomTicket; run `npm run doctor` to check',
+          reason: verdict.reason,
+          whatToDo:
+            client.tokenState().state === 'refused' && (client.tokenState() as { writing?: true }).writing
+              ? 'give the token the permission "Pode criar e modificar dados" in TomTicket (it may read but not create tickets), or make a new token with it; run `npm run doctor` to check'
+              : 'copy a valid token from TomTicket into TOMTICKET_TOKEN and restart, or re-enable this token in TomTicket; run `npm run doctor` to check',
           ...cost(),
         });
         return;

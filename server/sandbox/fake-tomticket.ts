@@ -46,7 +46,9 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
   const variants = resolveFakeVariants(options.variants);
   const v2Variants = resolveFakeV2Variants(options.v2Variants);
   const tokens = [options.token];
+  let tokenCanWrite = true;
   const handle = createFakeRequestHandler({
+    tokenCanWrite: () => tokenCanWrite,
     v2Variants,
     attachmentField: options.v2AttachmentField ?? FAKE_V2_ATTACHMENT_FIELD,
     listingLagMs: options.listingLagMs ?? DEFAULT_LISTING_LAG_MS,
@@ -116,6 +118,9 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
     setFault,
     setToken(token) {
       tokens.push(token);
+    },
+    setTokenCanWrite(canWrite) {
+      tokenCanWrite = canWrite;
     },
     variants,
     v2Variants,

@@ -233,6 +233,11 @@ export interface FakeTomTicket {
   setFault(fault: FakeFault, message?: string): Promise<void>;
   /** Changes the token the account accepts, as when it is revoked or replaced in TomTicket. */
   setToken(token: string): void;
+  /**
+   * API 2.0: whether the token may create and modify data ("Pode criar e modificar dados"); without
+   * it `ticket/new` and `customer/new` answer 401 while reads go on. Default true.
+   */
+  setTokenCanWrite(canWrite: boolean): void;
   /** The variants in effect. */
   readonly variants: FakeVariants;
   /** API 2.0's variants in effect. */

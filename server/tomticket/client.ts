@@ -249,7 +249,7 @@ export function describeFailure(outcome: Exclude<UpstreamOutcome, { kind: 'answe
     case 'refused':
       return `refused (HTTP ${outcome.status}): ${outcome.message ?? 'no reason given'}`;
     case 'token_refused':
-      return `the token was refused (HTTP ${outcome.status})`;
+      return outcome.message === WRITE_REFUSED ? `${WRITE_REFUSED} (HTTP ${outcome.status})` : `the token was refused (HTTP ${outcome.status})`;
     case 'unexpected':
     case 'unavailable':
       return outcome.detail;

@@ -13,6 +13,8 @@ import { handleV2TicketDetail, handleV2TicketList } from './handle-v2-tickets.ts
 /** What the API 2.0 side of one running fake works with (the account, its rate window and faults are shared with the legacy side). */
 export interface V2HandlerDeps {
   currentToken(): string;
+  /** Whether the token may create and modify data; a write without it is refused 401. */
+  tokenCanWrite(): boolean;
   variants: FakeVariants;
   v2Variants: FakeV2Variants;
   account: FakeAccount;
@@ -78,6 +80,8 @@ export function v2Gate(
     );
   }
   const route = V2_ROUTES[endpoint];
+  // A token without "Pode criar e modificar dados" reads, and is refused its writes [guess: D6's 401].
+  if (route.method === 'POST' && !deps.tokenCanWrite()) return answered(() => reply.envelope(401, FAKE_V2_MESSAGES.invalidToken));
   if (request.method !== route.method) {
     response.setHeader('Allow', route.method);
     return answered(() => reply.envelope(405, FAKE_V2_MESSAGES.methodNotAllowed));
