@@ -25,7 +25,12 @@ export interface DoctorOptions {
   account: string;
   print: (line: string) => void;
   now?: () => Date;
+  /** Pauses before asking the listing again for a test ticket it does not show yet; default {@link LISTING_WAITS_MS}. */
+  listingWaitsMs?: readonly number[];
 }
+
+/** How long the doctor waits, each time, before asking the listing again for the test ticket (about 7 s in all). */
+export const LISTING_WAITS_MS: readonly number[] = [1000, 2000, 4000];
 
 /** The test ticket's title: a support agent seeing it knows to close it. */
 export const TEST_TICKET_TITLE = '[Teste] Verificação do formulário de suporte (npm run doctor): pode fechar';
@@ -213,7 +218,14 @@ async function sendTestSteps(options: DoctorOptions, departments: readonly Upstr
           : 'Lengths: this account counts the 250/1024 limits in bytes (as PHP’s strlen), the server’s default; saved in DATA_DIR.',
     });
   }
-  const lookup = await client.findTicket({ email: options.email as string, reference, title: TEST_TICKET_TITLE, message: sent, receivedAt });
+  // A ticket just created may take a while to show in the listing ([code, live] on API 2.0): asked again after growing waits.
+  let lookup = await client.findTicket({ email: options.email as string, reference, title: TEST_TICKET_TITLE, message: sent, receivedAt });
+  const waits = options.listingWaitsMs ?? LISTING_WAITS_MS;
+  for (const waitMs of waits) {
+    if (lookup.kind !== 'absent') break;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    lookup = await client.findTicket({ email: options.email as string, reference, title: TEST_TICKET_TITLE, message: sent, receivedAt });
+  }
   if (lookup.kind === 'found') {
     const same = result.protocol === undefined || lookup.protocol === undefined || lookup.protocol === result.protocol;
     steps.push({
@@ -226,7 +238,7 @@ async function sendTestSteps(options: DoctorOptions, departments: readonly Upstr
       ok: false,
       title:
         lookup.kind === 'absent'
-          ? `Listing: ${client.calls.listing} answered but does not show the test ticket.`
+          ? `Listing: ${client.calls.listing} answered but does not show the test ticket, asked again for ${waits.reduce((a, b) => a + b, 0) / 1000} s.`
           : `Listing: ${client.calls.listing} could not be read (${lookup.detail}).`,
       fix: 'Tickets whose creation answer is lost will wait in DATA_DIR/uncertain/ for a person after OUTBOX_DEAD_AFTER_MS instead of being settled by the listing; check the account’s API permissions.',
     });
