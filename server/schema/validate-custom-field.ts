@@ -21,7 +21,8 @@ export function validateCustomField(value: unknown, where: string, problems: Pro
     return undefined;
   }
   const before = problems.length;
-  checkKeys(value, complete ? FIELD_KEYS : OVERRIDE_KEYS, where, problems);
+  // `hidden` is known on either API; on the legacy one it gets its own message.
+  checkKeys(value, OVERRIDE_KEYS, where, problems);
   if (complete && value.hidden !== undefined) {
     problems.push(`${where}.hidden: only with TOMTICKET_API=v2, where the account describes the fields; on the legacy API leave the field out instead`);
   }

@@ -4,9 +4,8 @@ import type { FormConfigDepartment, FormConfigField, FormConfigFile, FormConfigR
 import { validateCustomField } from './validate-custom-field.ts';
 
 const TOP_KEYS = ['departments', 'onlyListedDepartments', 'askName', 'defaultPriority'] as const;
-const DEPARTMENT_KEYS = ['id', 'name', 'categories', 'categoryRequired', 'fields'] as const;
-// API 2.0: the account's fields not listed may be left out.
-const ACCOUNT_DEPARTMENT_KEYS = [...DEPARTMENT_KEYS, 'onlyListedFields'] as const;
+// `onlyListedFields` is API 2.0's (the account's fields not listed may be left out).
+const ACCOUNT_DEPARTMENT_KEYS = ['id', 'name', 'categories', 'categoryRequired', 'fields', 'onlyListedFields'] as const;
 
 /**
  * Checks a parsed configuration file strictly and lists every problem with where it is
@@ -65,7 +64,8 @@ function validateDepartment(value: unknown, where: string, reading: FormConfigRe
     return undefined;
   }
   const before = problems.length;
-  checkKeys(value, reading.fieldsFromAccount ? ACCOUNT_DEPARTMENT_KEYS : DEPARTMENT_KEYS, where, problems);
+  // onlyListedFields is known on either API; on the legacy one it gets its own message below.
+  checkKeys(value, ACCOUNT_DEPARTMENT_KEYS, where, problems);
   const { id, name, categories, categoryRequired, fields, onlyListedFields } = value;
   if (onlyListedFields !== undefined && !reading.fieldsFromAccount) {
     problems.push(`${where}.onlyListedFields: only with TOMTICKET_API=v2, where the account describes the fields`);

@@ -29,6 +29,9 @@ export async function ensureCustomer(
     const check = dialect.readCustomerCheck(outcome);
     memory.learn(form, check);
     if (check.kind === 'exists') return { kind: 'ready', created: false, confirmed: true };
+    // An absence in the way this account is now known to answer is the answer: no other way is asked.
+    const known = memory.order();
+    if (check.kind === 'absent' && known.length === 1 && known[0] === form) break;
     if (check.kind === 'failed' && check.outcome.kind !== 'unexpected') return check.outcome;
   }
   const creation = await call(dialect.createCustomerRequest(customer));
