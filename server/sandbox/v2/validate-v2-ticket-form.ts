@@ -3,6 +3,7 @@ import type { FakeAccount, FakeTicketDraft, IdentifierType } from '../fake-accou
 import { fakeLength } from '../fake-length.ts';
 import type { RefusalReason } from '../fake-variants.ts';
 import type { ReceivedForm } from '../read-form-body.ts';
+import { readTicketFields } from '../read-ticket-fields.ts';
 import type { FakeVariants } from '../types.ts';
 import { fieldsBoundTo } from './fake-v2-fields.ts';
 import { FAKE_V2_MESSAGES } from './fake-v2-messages.ts';
@@ -40,48 +41,32 @@ export function validateV2TicketForm(
   lengthUnit: FakeVariants['lengthUnit'] = 'chars',
 ): V2TicketFormResult {
   const refuse = (message: string, reason: RefusalReason = 'invalid'): V2TicketFormResult => ({ ok: false, reason, message });
-  const tooLong = (value: string, max: number) => fakeLength(value, lengthUnit) > max;
-  const single = new Map<string, string>();
-  const customFields = new Map<string, string>();
-
-  for (const { name, value } of form.fields) {
-    const customFieldId = CUSTOM_FIELD.exec(name)?.[1];
-    if (SINGLE_FIELDS.has(name)) {
-      if (single.has(name)) return refuse(FAKE_V2_MESSAGES.duplicateField(name));
-      single.set(name, value);
-    } else if (customFieldId !== undefined) {
-      if (customFields.has(customFieldId)) return refuse(FAKE_V2_MESSAGES.duplicateField(name));
-      if (tooLong(value, LIMITS.customFieldMaxChars)) return refuse(FAKE_V2_MESSAGES.tooLong(name, LIMITS.customFieldMaxChars));
-      customFields.set(customFieldId, value);
-    } else if (isAttachmentName(name)) {
-      return refuse(FAKE_V2_MESSAGES.fileExpected(name));
-    } else {
-      return refuse(FAKE_V2_MESSAGES.unknownField(name));
-    }
-  }
-  const fileNames = new Set<string>();
-  for (const file of form.files) {
-    // An indexed name (`attachment[0]`) names one file; a name without an index may repeat.
-    if (/\d/.test(file.fieldName) && fileNames.has(file.fieldName)) return refuse(FAKE_V2_MESSAGES.duplicateField(file.fieldName));
-    fileNames.add(file.fieldName);
-  }
+  const read = readTicketFields(
+    form,
+    {
+      single: SINGLE_FIELDS,
+      customField: CUSTOM_FIELD,
+      isAttachmentName,
+      // An indexed name (`attachment[0]`) names one file; a name without an index may repeat.
+      repeatsFileName: (name) => !/\d/.test(name),
+      length: (value) => fakeLength(value, lengthUnit),
+    },
+    [
+      ['customer_id', LIMITS.idMaxChars, true],
+      ['department_id', LIMITS.idMaxChars, true],
+      ['subject', LIMITS.titleMaxChars, true],
+      ['message', LIMITS.messageMaxChars, true],
+      ['category_id', LIMITS.idMaxChars, false],
+    ],
+    FAKE_V2_MESSAGES,
+  );
+  if (!read.ok) return refuse(read.message);
+  const { single, customFields } = read;
 
   const identifierType = single.get('customer_id_type') ?? 'I';
   if (identifierType !== 'I' && identifierType !== 'E') return refuse(FAKE_V2_MESSAGES.invalidType('customer_id_type'));
   const priority = single.get('priority');
   if (priority !== undefined && !PRIORITY.test(priority)) return refuse(FAKE_V2_MESSAGES.invalidPriority);
-  const lengthRules: [name: string, max: number, required: boolean][] = [
-    ['customer_id', LIMITS.idMaxChars, true],
-    ['department_id', LIMITS.idMaxChars, true],
-    ['subject', LIMITS.titleMaxChars, true],
-    ['message', LIMITS.messageMaxChars, true],
-    ['category_id', LIMITS.idMaxChars, false],
-  ];
-  for (const [name, max, required] of lengthRules) {
-    const value = single.get(name);
-    if (value === undefined ? required : value.trim() === '') return refuse(FAKE_V2_MESSAGES.required(name));
-    if (value !== undefined && tooLong(value, max)) return refuse(FAKE_V2_MESSAGES.tooLong(name, max));
-  }
 
   const customer = account.findCustomer(single.get('customer_id') as string, identifierType as IdentifierType);
   if (!customer) return refuse(FAKE_V2_MESSAGES.customerNotFound, 'not_found');
