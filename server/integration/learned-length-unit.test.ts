@@ -82,5 +82,7 @@ describe('what was learned through one API', () => {
     expect(await unitOf(h)).toBe('chars');
     await h.restart({ TOMTICKET_API: v2.api });
     expect(await unitOf(h)).toBe('bytes');
+    await h.restart({ TOMTICKET_API: legacy.api });
+    expect(await unitOf(h)).toBe('chars');
   });
 });

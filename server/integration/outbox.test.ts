@@ -11,6 +11,7 @@ import {
   TEST_TOKEN,
   textsShowingToken,
   validFields,
+  waitFor,
   type Harness,
 } from './harness.ts';
 
@@ -222,7 +223,8 @@ describe('API 2.0: a lost answer whose ticket the listing shows only a while lat
       expect(await queued()).toBe(0);
       expect(h.fake.tickets.filter((ticket) => ticket.title === title)).toHaveLength(1);
       expect(h.fake.requests.filter((request) => request.role === 'ticket_create')).toHaveLength(1);
-      expect(h.logLines.some((line) => line.includes('"foundInListing":true'))).toBe(true);
+      // Written once the item's folder is gone, a moment after it left the queue.
+      expect(await waitFor(async () => h.logLines.some((line) => line.includes('"foundInListing":true')), 5000)).toBe(true);
       expect(textsShowingToken(h)).toEqual([]);
     } finally {
       await h.close();

@@ -54,6 +54,9 @@ describe.each([
 
     h.fake.setToken(TEST_TOKEN);
     expect(await waitFor(async () => titled(h, 'Com o token recusado 1').length === 1 && titled(h, 'Com o token recusado 2').length === 1, 10_000)).toBe(true);
+    // Each leaves the queue once TomTicket's answer is in: a moment after the ticket exists there.
+    const queued = async () => (h.json(await h.send('/healthz')).outbox as { queued: number }).queued;
+    expect(await waitFor(async () => (await queued()) === 0, 10_000)).toBe(true);
     const healthy = await h.send('/healthz');
     expect(healthy.status).toBe(200);
     expect(h.json(healthy)).toMatchObject({ ok: true, upstream: { token: 'accepted' }, outbox: { queued: 0, uncertain: 0, dead: 0 } });

@@ -35,7 +35,14 @@ describe('the saved department listing', () => {
     // The legacy API's form would lose the fields, and another account's must never be used.
     expect(await store('legacy').load()).toBeUndefined();
     expect(await store('v2', 'acc2').load()).toBeUndefined();
-    expect(JSON.parse(await readFile(join(dataDir, 'account', 'departments.json'), 'utf8'))).toMatchObject({ account: 'acc1', api: 'v2' });
+    expect(JSON.parse(await readFile(join(dataDir, 'account', 'departments-v2.json'), 'utf8'))).toMatchObject({ account: 'acc1', api: 'v2' });
+  });
+
+  it('keeps each API’s listing, so switching back and forth loses neither', async () => {
+    await store('legacy').save([{ id: 'd1', name: 'Suporte', categories: [] }]);
+    await store('v2').save(withFields);
+    expect((await store('legacy').load())?.departments).toEqual([{ id: 'd1', name: 'Suporte', categories: [] }]);
+    expect((await store('v2').load())?.departments).toEqual(withFields);
   });
 
   it('reads a file written before API 2.0 existed here as the legacy API’s', async () => {

@@ -20,12 +20,13 @@ export interface ListingStore {
 }
 
 /**
- * The store at `DATA_DIR/account/departments.json`, for the account named by `account` (see
- * accountFingerprint) as `api` lists it: a listing kept while speaking the other API is not used
- * (the legacy API's says nothing of custom fields, and API 2.0's form would lose them).
+ * The store at `DATA_DIR/account/departments.json` (API 2.0's at `departments-v2.json`, so that
+ * switching back and forth keeps both), for the account named by `account` (see
+ * accountFingerprint) as `api` lists it: a listing of the other API is never used (the legacy
+ * API's says nothing of custom fields).
  */
 export function createListingStore(options: { dataDir: string; account: string; api: ApiName; logger: Logger; now?: () => Date }): ListingStore {
-  const path = join(options.dataDir, 'account', 'departments.json');
+  const path = join(options.dataDir, 'account', options.api === 'v2' ? 'departments-v2.json' : 'departments.json');
   const now = options.now ?? (() => new Date());
   let lastSaved: string | undefined;
 
