@@ -30,9 +30,6 @@ export interface TicketToCreate {
 /** Which of TomTicket's APIs the server speaks (TOMTICKET_API): the token-in-path one, or API 2.0. */
 export type ApiName = 'legacy' | 'v2';
 
-/** Every API the server can speak, the default first. */
-export const API_NAMES: readonly ApiName[] = ['legacy', 'v2'];
-
 /** A department as TomTicket's listing gives it (`GET /departamentos/{token}`, `GET /v2.0/department/list`). */
 export interface UpstreamDepartment {
   id: string;
