@@ -120,8 +120,8 @@ export type TicketLookupResult =
 export type TokenCheck = { kind: 'accepted' } | { kind: 'refused'; detail: string } | { kind: 'unknown'; detail: string };
 
 /**
- * TomTicket as the rest of the server sees it, whatever API version speaks to it: the legacy API
- * is the first implementation (client.ts); a v2 adapter implements the same.
+ * TomTicket as the rest of the server sees it, whatever API speaks to it: client.ts implements it
+ * over the legacy API's dialect or API 2.0's (TOMTICKET_API), stub-client.ts stands in for tests.
  */
 export interface TomTicketClient {
   /** The API this client speaks. */
@@ -168,7 +168,8 @@ export type CustomerLookupResult =
   | { kind: 'failed'; detail: string };
 
 /**
- * Lets the caller record, durably, while `criar_chamado` may be on its way to TomTicket, so that a
+ * Lets the caller record, durably, while the ticket's creation (`criar_chamado`, API 2.0's
+ * `ticket/new`; both called `criar_chamado` below) may be on its way to TomTicket, so that a
  * crash in that window leaves the ticket marked "may exist" instead of silently resendable.
  */
 export interface SendGuard {
