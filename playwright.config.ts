@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
-import { HOST_ORIGIN, SERVER_ORIGIN } from './e2e/support/ports.ts';
+import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './e2e/support/ports.ts';
 
 // `npm test` runs scripts/ensure-chromium.ts first, which installs one when it can.
 const executablePath = findChromium();
@@ -16,8 +16,10 @@ const server = new URL(SERVER_ORIGIN);
 if (!process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = join(tmpdir(), `tomticket-form-e2e-${server.port}`);
   rmSync(process.env.E2E_DATA_DIR, { recursive: true, force: true });
+  rmSync(`${process.env.E2E_DATA_DIR}-v2`, { recursive: true, force: true });
 }
 const host = new URL(HOST_ORIGIN);
+const serverV2 = new URL(SERVER_V2_ORIGIN);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,6 +44,23 @@ export default defineConfig({
       command: 'npx vite build --config vite.server.config.ts && exec node dist/server/main.js',
       url: `${SERVER_ORIGIN}/healthz`,
       env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '', SANDBOX: 'true', DATA_DIR: process.env.E2E_DATA_DIR },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same build in sandbox mode speaking API 2.0 (TOMTICKET_API=v2): its demo account
+      // describes the custom fields. Web servers start one after the other, so the build above is done.
+      command: 'exec node dist/server/main.js',
+      url: `${SERVER_V2_ORIGIN}/healthz`,
+      env: {
+        PORT: serverV2.port,
+        HOST: serverV2.hostname,
+        TOMTICKET_TOKEN: '',
+        SANDBOX: 'true',
+        TOMTICKET_API: 'v2',
+        DATA_DIR: `${process.env.E2E_DATA_DIR}-v2`,
+      },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',

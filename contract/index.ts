@@ -6,6 +6,8 @@ export { LIMITS, type Limits } from './limits.ts';
 export { PRIORITIES, DEFAULT_PRIORITY, isPriority, type Priority } from './priority.ts';
 export {
   CUSTOM_FIELD_TYPES,
+  NO_CATEGORY,
+  customFieldApplies,
   type CustomFieldType,
   type CustomField,
   type FieldOption,

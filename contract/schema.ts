@@ -30,8 +30,26 @@ export interface CustomField {
   /** For `number`: inclusive bounds. */
   min?: number;
   max?: number;
-  /** When set, the field applies only to these category ids of its department. */
+  /**
+   * When set, the field applies only to these category ids of its department; {@link NO_CATEGORY}
+   * among them means "also while no category is chosen" (a field TomTicket binds to the department
+   * without a category). Absent: the field applies whatever the category.
+   */
   categories?: string[];
+}
+
+/**
+ * The category id that stands for "no category chosen" in {@link CustomField.categories}: the
+ * value the form's category choice has while it is empty.
+ */
+export const NO_CATEGORY = '';
+
+/**
+ * Whether a custom field is asked for a ticket with `categoryId` (empty or undefined: no category
+ * chosen). Widget and server both decide with this, so they never disagree on which fields apply.
+ */
+export function customFieldApplies(field: Pick<CustomField, 'categories'>, categoryId: string | undefined): boolean {
+  return field.categories === undefined || field.categories.includes(categoryId ?? NO_CATEGORY);
 }
 
 /** A TomTicket category (`id_tipoassunto`). */

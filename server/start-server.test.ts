@@ -72,11 +72,13 @@ describe('startServer in sandbox mode', () => {
 describe('startupMessage', () => {
   it('names the mode and the address to open', () => {
     expect(startupMessage({ url: 'http://127.0.0.1:8787', config: readConfig({ SANDBOX: 'true' }) })).toBe(
-      'TomTicket form server (sandbox mode: tickets go to the built-in fake TomTicket, see http://localhost:8787/sandbox) — open http://localhost:8787',
+      'TomTicket form server (sandbox mode: tickets go to the built-in fake TomTicket through the legacy API, see http://localhost:8787/sandbox) — open http://localhost:8787',
     );
     const live = startupMessage({ url: 'http://192.168.0.5:8080', config: readConfig({ TOMTICKET_TOKEN: 'x' }) });
-    expect(live).toBe('TomTicket form server (live mode: tickets go to https://api.tomticket.com) — open http://192.168.0.5:8080');
+    expect(live).toBe('TomTicket form server (live mode: tickets go to https://api.tomticket.com through the legacy API) — open http://192.168.0.5:8080');
     expect(live).not.toMatch(/sandbox/);
+    const v2 = startupMessage({ url: 'http://127.0.0.1:8787', config: readConfig({ TOMTICKET_TOKEN: 'x', TOMTICKET_API: 'v2' }) });
+    expect(v2).toBe('TomTicket form server (live mode: tickets go to https://api.tomticket.com through API 2.0) — open http://localhost:8787');
   });
 });
 
@@ -95,7 +97,7 @@ describe('server/main.ts', () => {
       const lines = createInterface({ input: child.stdout });
       const [firstLine] = (await once(lines, 'line')) as [string];
       expect(firstLine).toMatch(
-        /^TomTicket form server \(sandbox mode: tickets go to the built-in fake TomTicket, see http:\/\/localhost:\d+\/sandbox\) — open http:\/\/localhost:\d+$/,
+        /^TomTicket form server \(sandbox mode: tickets go to the built-in fake TomTicket through the legacy API, see http:\/\/localhost:\d+\/sandbox\) — open http:\/\/localhost:\d+$/,
       );
       const port = /:(\d+)$/.exec(firstLine)?.[1];
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

@@ -77,12 +77,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let openClient: { close(): Promise<void> } | undefined;
 
   try {
-    const formConfig: FormConfigFile = config.formConfigPath ? await loadFormConfig(config.formConfigPath) : {};
+    const { api } = config.tomticket;
+    // On API 2.0 the account describes the custom fields: the file only changes them.
+    const formConfig: FormConfigFile = config.formConfigPath ? await loadFormConfig(config.formConfigPath, { fieldsFromAccount: api === 'v2' }) : {};
     const upstreamHealth = createUpstreamHealth();
     const client = upstreamHealth.track(
       createTomTicketClient({
+        api,
         apiUrl: config.tomticket.apiUrl,
         token: config.tomticket.token,
+        attachmentField: config.tomticket.attachmentField,
         otherSecrets,
         timeoutMs: config.tomticket.timeoutMs,
         createCustomers: config.tomticket.createCustomers,
@@ -112,7 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     startedDelivery = delivery;
     const outboxUsage = createOutboxDiskUsage({ root: dataDir, maxBytes: config.outboxMaxBytes ?? DEFAULT_OUTBOX_MAX_MB * 1024 * 1024 });
     await outboxUsage.measure();
-    const listings = createListingStore({ dataDir, account, logger });
+    const listings = createListingStore({ dataDir, account, api, logger });
     const saved = await listings.load();
     const schemaSource = createFormSchemaSource({
       client,
@@ -192,9 +196,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
 }
 
-/** The text rules in force: MESSAGE_FORMAT, and the unit learned for this account (else the stricter default). */
+/** The text rules in force: MESSAGE_FORMAT, and the unit learned for this account and API (else the stricter default). */
 async function textRulesOf(config: ServerConfig, dataDir: string, account: string): Promise<TextRules> {
-  const lengthUnit = (await readLearnedLengthUnit(dataDir, account)) ?? DEFAULT_TEXT_RULES.lengthUnit;
+  const lengthUnit = (await readLearnedLengthUnit(dataDir, account, config.tomticket.api)) ?? DEFAULT_TEXT_RULES.lengthUnit;
   return { messageFormat: config.messageFormat, lengthUnit };
 }
 
@@ -208,9 +212,10 @@ const UNSPECIFIED_OR_LOOPBACK = /^http:\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::1?\])(?=
 export function startupMessage(server: Pick<RunningServer, 'url' | 'config'>): string {
   // A browser on this machine reaches a loopback or all-interfaces listener as localhost.
   const openUrl = server.url.replace(UNSPECIFIED_OR_LOOPBACK, 'http://localhost');
+  const api = server.config.tomticket.api === 'v2' ? 'API 2.0' : 'the legacy API';
   const destination =
     server.config.mode === 'sandbox'
-      ? `sandbox mode: tickets go to the built-in fake TomTicket, see ${openUrl}/sandbox`
-      : `live mode: tickets go to ${server.config.tomticket.apiUrl}`;
+      ? `sandbox mode: tickets go to the built-in fake TomTicket through ${api}, see ${openUrl}/sandbox`
+      : `live mode: tickets go to ${server.config.tomticket.apiUrl} through ${api}`;
   return `TomTicket form server (${destination}) — open ${openUrl}`;
 }

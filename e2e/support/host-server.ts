@@ -1,13 +1,13 @@
 /**
  * Serves the e2e host pages (e2e/pages/*.html) from an origin other than the companion server's,
  * the way a customer's site embeds the widget. `{{SERVER}}` in a page becomes the server's
- * origin, `{{THEME}}` the `?theme=` of the address (light, dark or auto; light by default). A page
+ * origin (`{{SERVER_V2}}` the one speaking API 2.0), `{{THEME}}` the `?theme=` of the address (light, dark or auto; light by default). A page
  * named `csp-*.html` is served with a strict Content-Security-Policy.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HOST_ORIGIN, SERVER_ORIGIN } from './ports.ts';
+import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './ports.ts';
 
 const pagesDir = join(import.meta.dirname, '..', 'pages');
 const THEMES = ['light', 'dark', 'auto'];
@@ -36,6 +36,7 @@ const server = createServer(async (request, response) => {
   }
   try {
     const html = (await readFile(join(pagesDir, name), 'utf8'))
+      .replaceAll('{{SERVER_V2}}', SERVER_V2_ORIGIN)
       .replaceAll('{{SERVER}}', SERVER_ORIGIN)
       .replaceAll('{{THEME}}', theme);
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, MISSING_TOKEN_MESSAGE, readConfig, SANDBOX_FORM_CONFIG_PATH } from './read-config.ts';
+import { ConfigError, MISSING_TOKEN_MESSAGE, readConfig, SANDBOX_FORM_CONFIG_PATH, SANDBOX_V2_FORM_CONFIG_PATH } from './read-config.ts';
 import { readProtectionConfig } from './read-protection-config.ts';
 
 describe('readConfig', () => {
@@ -13,8 +13,10 @@ describe('readConfig', () => {
       port: 8787,
       host: '127.0.0.1',
       tomticket: {
+        api: 'legacy',
         token: '',
         apiUrl: 'https://api.tomticket.com',
+        attachmentField: 'attachment[{n}]',
         timeoutMs: 20_000,
         createCustomers: true,
         requestsPerSecond: 3,
@@ -156,6 +158,19 @@ describe('readConfig', () => {
   ])('refuses %s=%s with a clear error', (name, value, message) => {
     expect(() => readConfig({ TOMTICKET_TOKEN: 't', [name]: value })).toThrow(ConfigError);
     expect(() => readConfig({ TOMTICKET_TOKEN: 't', [name]: value })).toThrow(message);
+  });
+
+  it('reads TOMTICKET_API and TOMTICKET_ATTACHMENT_FIELD, and gives the sandbox on API 2.0 its own form configuration', () => {
+    expect(readConfig({ TOMTICKET_TOKEN: 't', TOMTICKET_API: 'v2' }).tomticket).toMatchObject({ api: 'v2', attachmentField: 'attachment[{n}]' });
+    expect(readConfig({ TOMTICKET_TOKEN: 't', TOMTICKET_API: 'V2' }).tomticket.api).toBe('v2');
+    expect(readConfig({ TOMTICKET_TOKEN: 't', TOMTICKET_ATTACHMENT_FIELD: 'attachments[]' }).tomticket.attachmentField).toBe('attachments[]');
+    expect(readConfig({ SANDBOX: 'true', TOMTICKET_API: 'v2' }).formConfigPath).toBe(SANDBOX_V2_FORM_CONFIG_PATH);
+    expect(readConfig({ SANDBOX: 'true', TOMTICKET_API: 'v2', FORM_CONFIG: 'mine.json' }).formConfigPath).toBe(resolve('mine.json'));
+    expect(() => readConfig({ TOMTICKET_TOKEN: 't', TOMTICKET_API: '2.0' })).toThrow(/TOMTICKET_API must be legacy or v2, got "2.0"/);
+    // A name goes into a multipart part header: nothing that could end or escape it.
+    for (const bad of ['attach"ment[{n}]', 'a\r\nX-Evil: 1', 'x'.repeat(101)]) {
+      expect(() => readConfig({ TOMTICKET_TOKEN: 't', TOMTICKET_ATTACHMENT_FIELD: bad })).toThrow(ConfigError);
+    }
   });
 
   it('never puts the token in an error message', () => {

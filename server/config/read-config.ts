@@ -4,13 +4,22 @@ import { PACKAGE_ROOT } from './package-root.ts';
 import type { DeliveryConfig, ServerConfig } from './types.ts';
 import { readProtectionConfig } from './read-protection-config.ts';
 import { ConfigError, readBaseUrl, readBoolean, readInteger, readOrigins, readText } from './env-values.ts';
+import type { ApiName } from '../tomticket/types.ts';
+import { DEFAULT_ATTACHMENT_FIELD } from '../tomticket/v2/v2-dialect.ts';
 
 export { ConfigError } from './env-values.ts';
 
 /** The sandbox's example form configuration, used when FORM_CONFIG is not set in sandbox mode. */
 export const SANDBOX_FORM_CONFIG_PATH = join(PACKAGE_ROOT, 'server', 'sandbox', 'demo-form-config.json');
+/**
+ * The same on API 2.0, where the demo account describes its custom fields itself: this file only
+ * changes some of them (help texts, a label, a type the widget cannot guess), as a site owner's would.
+ */
+export const SANDBOX_V2_FORM_CONFIG_PATH = join(PACKAGE_ROOT, 'server', 'sandbox', 'demo-form-config-v2.json');
 
 const DEFAULT_API_URL = 'https://api.tomticket.com';
+// A multipart field name goes into a part header: nothing that could end or escape it.
+const FIELD_NAME = /^[\x21\x23-\x7e][\x20\x21\x23-\x7e]{0,99}$/;
 const MAX_TIMEOUT_MS = 10 * 60 * 1000;
 const MAX_RETRY_PAUSE_MS = 24 * 60 * 60 * 1000;
 /** DATA_DIR when unset, relative to the working directory (git-ignored). */
@@ -67,7 +76,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       `HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
     );
   }
+  const api = readApi(env);
   const formConfig = readText(env, 'FORM_CONFIG');
+  const sandboxFormConfig = api === 'v2' ? SANDBOX_V2_FORM_CONFIG_PATH : SANDBOX_FORM_CONFIG_PATH;
   // Sandbox tickets get their own outbox: a real ticket left queued must never go to the fake.
   const dataDir = resolve(readText(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR, mode === 'sandbox' ? 'sandbox' : '.');
 
@@ -78,8 +89,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     port: readInteger(env, 'PORT', 8787, { min: 0, max: 65_535 }),
     host: readText(env, 'HOST') ?? '127.0.0.1',
     tomticket: {
+      api,
       token,
       apiUrl: readBaseUrl(env, 'TOMTICKET_API_URL', DEFAULT_API_URL),
+      attachmentField: readAttachmentField(env),
       timeoutMs: readInteger(env, 'TOMTICKET_TIMEOUT_MS', 20_000, { min: 1, max: MAX_TIMEOUT_MS }),
       createCustomers: readBoolean(env, 'TOMTICKET_CREATE_CUSTOMERS', true),
       requestsPerSecond: readInteger(env, 'TOMTICKET_REQUESTS_PER_SECOND', 3, { min: 0, max: 1000 }),
@@ -88,7 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     allowedOrigins: readOrigins(env, 'ALLOWED_ORIGINS'),
     allowLoopbackOrigins: readBoolean(env, 'ALLOW_LOOPBACK_ORIGINS', mode === 'sandbox'),
     formConfigPath:
-      formConfig !== undefined ? resolve(formConfig) : mode === 'sandbox' ? SANDBOX_FORM_CONFIG_PATH : undefined,
+      formConfig !== undefined ? resolve(formConfig) : mode === 'sandbox' ? sandboxFormConfig : undefined,
     // Beside the outbox by default, so an accepted upload moves into it by a rename, not a copy.
     spoolDir: resolve(readText(env, 'SPOOL_DIR') ?? join(dataDir, 'spool')),
     requestTimeoutMs,
@@ -100,6 +113,22 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     delivery: readDeliveryConfig(env),
     protection: readProtectionConfig(env),
   };
+}
+
+/** TOMTICKET_API: `legacy` (default) or `v2`. */
+function readApi(env: NodeJS.ProcessEnv): ApiName {
+  const api = (readText(env, 'TOMTICKET_API') ?? 'legacy').toLowerCase();
+  if (api === 'legacy' || api === 'v2') return api;
+  throw new ConfigError(`TOMTICKET_API must be legacy or v2, got "${readText(env, 'TOMTICKET_API')}"`);
+}
+
+/** TOMTICKET_ATTACHMENT_FIELD: a form field name (printable ASCII, no quotes), `{n}` standing for the file's index. */
+function readAttachmentField(env: NodeJS.ProcessEnv): string {
+  const field = readText(env, 'TOMTICKET_ATTACHMENT_FIELD') ?? DEFAULT_ATTACHMENT_FIELD;
+  if (!FIELD_NAME.test(field)) {
+    throw new ConfigError(`TOMTICKET_ATTACHMENT_FIELD must be a form field name of at most 100 printable ASCII characters without quotes, e.g. attachment[{n}], got "${field}"`);
+  }
+  return field;
 }
 
 function readDeliveryConfig(env: NodeJS.ProcessEnv): DeliveryConfig {

@@ -1,4 +1,5 @@
 import type { MessageFormat } from '../../contract/index.ts';
+import type { ApiName } from '../tomticket/types.ts';
 
 /** Everything the companion server is configured with, complete (env parsing fills the defaults). */
 export interface ServerConfig {
@@ -11,10 +12,14 @@ export interface ServerConfig {
   port: number;
   host: string;
   tomticket: {
-    /** The secret. Only ever placed in upstream URLs; redacted everywhere else. */
+    /** Which of TomTicket's APIs the server speaks (TOMTICKET_API): the legacy one, or API 2.0. */
+    api: ApiName;
+    /** The secret. Only ever placed in the legacy API's URLs or API 2.0's Authorization header; redacted everywhere else. */
     token: string;
-    /** Base URL of the legacy API, without trailing slash. */
+    /** Base URL of TomTicket, without trailing slash (API 2.0 lives under its `/v2.0/`). */
     apiUrl: string;
+    /** API 2.0: each attachment's form field name, `{n}` standing for its index (TOMTICKET_ATTACHMENT_FIELD). */
+    attachmentField: string;
     /** How long one upstream call may take before it counts as a timeout. */
     timeoutMs: number;
     /** Check and create the customer before creating the ticket. */

@@ -1,12 +1,13 @@
 /** How to call the doctor, printed for `--help` or a wrong call. */
 export const DOCTOR_USAGE = `Usage: npm run doctor [-- --email <customer e-mail> [--send-test]]
-  (no options)        the token, the departments and categories with their ids, FORM_CONFIG against them
+  (no options)        the token, the departments and categories with their ids (with TOMTICKET_API=v2 also
+                      the account's custom fields and the widget type each is drawn as), FORM_CONFIG against them
   --email <e-mail>    also: the customer lookup in each addressing form, and which one this account answers
   --send-test         also: ONE real ticket titled as a test (as that customer), the shape of TomTicket's
                       answer, how the account counts the 250/1024 limits (kept in DATA_DIR for the server),
                       and whether the listing finds the ticket
-Reads the same environment as the server (TOMTICKET_TOKEN, TOMTICKET_API_URL, FORM_CONFIG, DATA_DIR,
-MESSAGE_FORMAT; SANDBOX=true checks the built-in fake). Read-only unless --send-test.
+Reads the same environment as the server (TOMTICKET_API, TOMTICKET_TOKEN, TOMTICKET_API_URL, FORM_CONFIG,
+DATA_DIR, MESSAGE_FORMAT; SANDBOX=true checks the built-in fake). Read-only unless --send-test.
 Exit status 0 only when every step it ran passed.`;
 
 /** What the command line asked for. */

@@ -1,7 +1,8 @@
 /**
  * `npm run doctor [-- --email <customer e-mail> [--send-test]]`: checks the TomTicket account the
- * server's environment points at (the same variables: TOMTICKET_TOKEN, TOMTICKET_API_URL,
- * FORM_CONFIG, DATA_DIR, MESSAGE_FORMAT…) and prints a report, a line per step. With SANDBOX=true
+ * server's environment points at (the same variables: TOMTICKET_API, TOMTICKET_TOKEN,
+ * TOMTICKET_API_URL, FORM_CONFIG, DATA_DIR, MESSAGE_FORMAT…) through the API the server speaks, and
+ * prints a report, a line per step. With SANDBOX=true
  * it checks the built-in fake instead, as `npm start` runs it. Exit status 0 only when every step
  * it ran passed; 2 for a wrong call.
  */
@@ -42,9 +43,12 @@ async function main(): Promise<number> {
   // repeat it, so they go to stderr only when asked for (DOCTOR_LOG=true).
   const verbose = process.env.DOCTOR_LOG === 'true';
   const logger = createLogger({ secrets: [config.tomticket.token], write: (line) => verbose && process.stderr.write(`${line}\n`) });
+  const { api } = config.tomticket;
   const client = createTomTicketClient({
+    api,
     apiUrl: config.tomticket.apiUrl,
     token: config.tomticket.token,
+    attachmentField: config.tomticket.attachmentField,
     timeoutMs: config.tomticket.timeoutMs,
     // The doctor never creates customers: it asks about the one given, and sends its test as them.
     createCustomers: false,
@@ -54,11 +58,12 @@ async function main(): Promise<number> {
   });
   try {
     const where = config.mode === 'sandbox' ? `sandbox: the built-in fake TomTicket at ${config.tomticket.apiUrl}, not your account` : `live: ${config.tomticket.apiUrl}`;
-    print(`TomTicket doctor (${where}; ${args.sendTest ? 'creates ONE test ticket' : 'read-only'})`);
+    const spoken = api === 'v2' ? 'API 2.0 (TOMTICKET_API=v2)' : 'the legacy API (TOMTICKET_API=legacy)';
+    print(`TomTicket doctor (${where}; ${spoken}; ${args.sendTest ? 'creates ONE test ticket' : 'read-only'})`);
     return await runDoctor({
       client,
       answers: () => answers.splice(0),
-      formConfig: config.formConfigPath === undefined ? undefined : await readFormConfig(config.formConfigPath),
+      formConfig: config.formConfigPath === undefined ? undefined : await readFormConfig(config.formConfigPath, api === 'v2'),
       ...(args.email !== undefined ? { email: args.email } : {}),
       sendTest: args.sendTest,
       messageFormat: config.messageFormat,
@@ -72,9 +77,9 @@ async function main(): Promise<number> {
   }
 }
 
-async function readFormConfig(path: string) {
+async function readFormConfig(path: string, fieldsFromAccount: boolean) {
   try {
-    return { path, config: await loadFormConfig(path) };
+    return { path, config: await loadFormConfig(path, { fieldsFromAccount }) };
   } catch (error) {
     return { path, error: error instanceof Error ? error.message : String(error) };
   }

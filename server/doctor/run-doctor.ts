@@ -5,6 +5,8 @@ import { buildFormSchema } from '../schema/build-form-schema.ts';
 import type { FormConfigFile } from '../schema/types.ts';
 import type { ObservedAnswer } from '../tomticket/call-upstream.ts';
 import type { CreateTicketResult, TicketToCreate, TomTicketClient, UpstreamDepartment } from '../tomticket/types.ts';
+import { customFieldsStep } from './custom-fields-step.ts';
+import type { Step } from './step.ts';
 
 /** What the doctor checks, and with what. */
 export interface DoctorOptions {
@@ -23,15 +25,12 @@ export interface DoctorOptions {
   account: string;
   print: (line: string) => void;
   now?: () => Date;
+  /** Pauses before asking the listing again for a test ticket it does not show yet; default {@link LISTING_WAITS_MS}. */
+  listingWaitsMs?: readonly number[];
 }
 
-/** How one step went: its line, the lines under it, and what to do when it failed. */
-interface Step {
-  ok: boolean;
-  title: string;
-  details?: string[];
-  fix?: string;
-}
+/** How long the doctor waits, each time, before asking the listing again for the test ticket (about 7 s in all). */
+export const LISTING_WAITS_MS: readonly number[] = [1000, 2000, 4000];
 
 /** The test ticket's title: a support agent seeing it knows to close it. */
 export const TEST_TICKET_TITLE = '[Teste] Verificação do formulário de suporte (npm run doctor): pode fechar';
@@ -55,11 +54,7 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   if (token.kind !== 'accepted') {
     report(
       token.kind === 'refused'
-        ? {
-            ok: false,
-            title: `Token: TomTicket refuses TOMTICKET_TOKEN (${token.detail}).`,
-            fix: 'Copy the API token again from your TomTicket account into TOMTICKET_TOKEN (no spaces or quotes), or make a new one there; then run this again.',
-          }
+        ? { ok: false, title: `Token: TomTicket refuses TOMTICKET_TOKEN (${token.detail}).`, fix: TOKEN_FIX[client.api] }
         : {
             ok: false,
             title: `Token: TomTicket could not be asked (${token.detail}).`,
@@ -69,11 +64,13 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
     print('  The other steps need an accepted token: not run.');
     return 1;
   }
-  report({ ok: true, title: 'Token: TomTicket accepts TOMTICKET_TOKEN (GET /departamentos answered).' });
+  report({ ok: true, title: `Token: TomTicket accepts TOMTICKET_TOKEN (${client.calls.tokenCheck} answered).` });
 
   const departments = await client.listDepartments();
   report(departmentsStep(departments));
-  report(formConfigStep(departments, options.formConfig));
+  const config = options.formConfig && 'config' in options.formConfig ? options.formConfig.config : {};
+  if (client.api === 'v2') report(customFieldsStep(departments, config));
+  report(formConfigStep(departments, options.formConfig, client.api === 'v2'));
 
   if (options.email === undefined) {
     print('· Customer lookup: not run (add -- --email <a customer’s e-mail> to check it).');
@@ -103,15 +100,23 @@ function departmentsStep(departments: readonly UpstreamDepartment[]): Step {
   return { ok: true, title: `Departments: ${departments.length}, with their categories (the ids FORM_CONFIG takes):`, details };
 }
 
-function formConfigStep(departments: readonly UpstreamDepartment[], formConfig: DoctorOptions['formConfig']): Step {
+function formConfigStep(departments: readonly UpstreamDepartment[], formConfig: DoctorOptions['formConfig'], fieldsFromAccount: boolean): Step {
   if (formConfig === undefined) {
-    return { ok: true, title: 'FORM_CONFIG: not set; the form offers every department above, with its categories and no custom fields.' };
+    return {
+      ok: true,
+      title: fieldsFromAccount
+        ? 'FORM_CONFIG: not set; the form offers every department above, with its categories and the custom fields the account describes.'
+        : 'FORM_CONFIG: not set; the form offers every department above, with its categories and no custom fields.',
+    };
   }
   if ('error' in formConfig) {
     return { ok: false, title: `FORM_CONFIG (${formConfig.path}) cannot be used:`, details: formConfig.error.split('\n'), fix: 'Fix the file; the server refuses to start with it as it is.' };
   }
   const warnings: string[] = [];
-  const schema = buildFormSchema(departments, formConfig.config, (message, details) => warnings.push(`${message} ${JSON.stringify(details)}`));
+  // What the account itself describes (a type the widget cannot draw) is the custom fields step's to report.
+  const schema = buildFormSchema(departments, formConfig.config, (message, details) => {
+    if (details.cause !== 'account') warnings.push(`${message} ${JSON.stringify(details)}`);
+  });
   const offered = schema.departments.map((department) => `${department.name} (${department.fields.length} custom field${department.fields.length === 1 ? '' : 's'})`);
   if (schema.departments.length === 0) warnings.push('no department is left to offer: the form could not take any ticket');
   if (warnings.length > 0) {
@@ -119,7 +124,7 @@ function formConfigStep(departments: readonly UpstreamDepartment[], formConfig: 
       ok: false,
       title: `FORM_CONFIG (${formConfig.path}) names what TomTicket does not have:`,
       details: warnings,
-      fix: 'Use the department and category ids listed above; the form leaves out what TomTicket does not have.',
+      fix: `Use the department${fieldsFromAccount ? ', category and custom field' : ' and category'} ids listed above; the form leaves out what TomTicket does not have.`,
     };
   }
   return { ok: true, title: `FORM_CONFIG (${formConfig.path}) matches TomTicket; the form offers: ${offered.join(', ')}.` };
@@ -134,7 +139,9 @@ async function customerStep(client: TomTicketClient, email: string): Promise<Ste
       result.kind === 'exists'
         ? `found ${email}`
         : result.kind === 'absent'
-          ? `says ${email} is not a customer`
+          ? result.viaRefusal
+            ? `refuses the call (${email} is not a customer, or this account does not have this call)`
+            : `says ${email} is not a customer`
           : result.kind === 'not_understood'
             ? `is not understood by this account (${result.detail})`
             : `failed (${result.detail})`;
@@ -202,7 +209,7 @@ async function sendTestSteps(options: DoctorOptions, departments: readonly Upstr
     details: shape,
   });
   if (unit) {
-    await saveLearnedLengthUnit(options.dataDir, { lengthUnit: unit, learnedAt: now().toISOString(), account: options.account });
+    await saveLearnedLengthUnit(options.dataDir, { lengthUnit: unit, learnedAt: now().toISOString(), account: options.account, api: client.api });
     steps.push({
       ok: true,
       title:
@@ -211,18 +218,28 @@ async function sendTestSteps(options: DoctorOptions, departments: readonly Upstr
           : 'Lengths: this account counts the 250/1024 limits in bytes (as PHP’s strlen), the server’s default; saved in DATA_DIR.',
     });
   }
-  const lookup = await client.findTicket({ email: options.email as string, reference, title: TEST_TICKET_TITLE, message: sent, receivedAt });
+  // A ticket just created may take a while to show in the listing ([code, live] on API 2.0): asked again after growing waits.
+  let lookup = await client.findTicket({ email: options.email as string, reference, title: TEST_TICKET_TITLE, message: sent, receivedAt });
+  const waits = options.listingWaitsMs ?? LISTING_WAITS_MS;
+  for (const waitMs of waits) {
+    if (lookup.kind !== 'absent') break;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    lookup = await client.findTicket({ email: options.email as string, reference, title: TEST_TICKET_TITLE, message: sent, receivedAt });
+  }
   if (lookup.kind === 'found') {
     const same = result.protocol === undefined || lookup.protocol === undefined || lookup.protocol === result.protocol;
     steps.push({
       ok: same,
-      title: `Listing: GET /chamados finds the test ticket by its reference${lookup.protocol !== undefined ? ` (protocol ${lookup.protocol})` : ''}: a ticket whose answer is lost is settled without a person.`,
+      title: `Listing: ${client.calls.listing} finds the test ticket by its reference${lookup.protocol !== undefined ? ` (protocol ${lookup.protocol})` : ''}: a ticket whose answer is lost is settled without a person.`,
       ...(same ? {} : { fix: `The listing's protocol differs from the creation's (${result.protocol}): tell us, this is not what the docs say.` }),
     });
   } else {
     steps.push({
       ok: false,
-      title: lookup.kind === 'absent' ? 'Listing: GET /chamados answered but does not show the test ticket.' : `Listing: GET /chamados could not be read (${lookup.detail}).`,
+      title:
+        lookup.kind === 'absent'
+          ? `Listing: ${client.calls.listing} answered but does not show the test ticket, asked again for ${waits.reduce((a, b) => a + b, 0) / 1000} s.`
+          : `Listing: ${client.calls.listing} could not be read (${lookup.detail}).`,
       fix: 'Tickets whose creation answer is lost will wait in DATA_DIR/uncertain/ for a person after OUTBOX_DEAD_AFTER_MS instead of being settled by the listing; check the account’s API permissions.',
     });
   }
@@ -237,24 +254,39 @@ function probeMessage(intro: string, reference: string, format: MessageFormat): 
   return `${head}${format === 'html' ? '<br>' : '\n'}${'ç'.repeat(room)}${tail}`;
 }
 
-/** The shape of the answers a step got: status, where the id was, the protocol's type. */
+// The creation and detail calls of each API, and where each may put the ticket's id and protocol.
+const SHAPED_CALLS = new Set(['criar_chamado', 'chamado', 'ticket/new', 'ticket/detail']);
+const ID_KEYS = ['id_chamado', 'idchamado', 'ticket_id', 'id'];
+const PROTOCOL_KEYS = ['protocolo', 'protocol'];
+
+/** The shape of the answers a step got: status, the failure flag, where the id was, the protocol's type. */
 function describeShape(answers: readonly ObservedAnswer[]): string[] {
   return answers
-    .filter((answer) => answer.endpoint === 'criar_chamado' || answer.endpoint === 'chamado')
+    .filter((answer) => SHAPED_CALLS.has(answer.endpoint))
     .map((answer) => {
       const body = answer.body ?? {};
       const data = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};
-      const idKey = ['id_chamado', 'idchamado'].find((key) => key in body || key in data) ?? (answer.endpoint === 'chamado' && 'id' in data ? 'data.id' : undefined);
-      const protocol = body.protocolo ?? data.protocolo;
+      const idKey = ID_KEYS.flatMap((key) => [[key, body], [`data.${key}`, data]] as const).find(([name, where]) => name.replace('data.', '') in where)?.[0];
+      const protocolKey = PROTOCOL_KEYS.flatMap((key) => [[key, body[key]], [`data.${key}`, data[key]]] as const).find(([, value]) => value !== undefined);
+      const flag = 'erro' in body ? `erro: ${JSON.stringify(body.erro)}` : `error: ${JSON.stringify(body.error)}`;
       const parts = [
         `HTTP ${answer.status}`,
-        answer.body ? `erro: ${JSON.stringify(body.erro)}` : 'not JSON',
+        answer.body ? flag : 'not JSON',
         idKey ? `id under ${idKey}` : 'no id',
-        protocol === undefined ? 'no protocolo' : `protocolo ${JSON.stringify(protocol)} (a ${typeof protocol})`,
+        protocolKey ? `${protocolKey[0]} ${JSON.stringify(protocolKey[1])} (a ${typeof protocolKey[1]})` : 'no protocol',
       ];
       return `${answer.endpoint} answered ${parts.join(', ')}`;
     });
 }
+
+/** What to do about a refused token, in the API spoken. */
+const TOKEN_FIX = {
+  legacy: 'Copy the API token again from your TomTicket account into TOMTICKET_TOKEN (no spaces or quotes), or make a new one there; then run this again.',
+  v2:
+    'Copy the token again into TOMTICKET_TOKEN (no spaces, quotes or "Bearer "), or make a new one in TomTicket under Administração → Configurações da Conta → API → Novo Token ' +
+    '(with "Pode criar e modificar dados", without an IP restriction that leaves this server out). API 2.0 needs a Premium or Enterprise plan: a 403 says the account lacks it. ' +
+    'Or set TOMTICKET_API=legacy to use the legacy API.',
+} as const;
 
 function describeFailure(result: Extract<CreateTicketResult, { ok: false }>): string {
   switch (result.kind) {

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { readConfig } from '../config/read-config.ts';
 import { startFakeTomTicket } from '../sandbox/fake-tomticket.ts';
 import { TEST_CUSTOMER, TEST_DEPARTMENTS, TEST_TOKEN } from '../sandbox/test-kit.ts';
-import type { FakeTomTicket, FakeTomTicketOptions } from '../sandbox/types.ts';
+import type { FakeCallRole, FakeTomTicket, FakeTomTicketOptions } from '../sandbox/types.ts';
 import type { FormConfigFile } from '../schema/types.ts';
 import { startServer, type RunningServer } from '../start-server.ts';
+import type { ApiName } from '../tomticket/types.ts';
 
 export { TEST_CUSTOMER, TEST_TOKEN };
 
@@ -39,6 +40,58 @@ export const TEST_FORM_CONFIG: FormConfigFile = {
     { id: 'dep-financeiro', name: 'Financeiro', categoryRequired: false, fields: [] },
   ],
 };
+
+/**
+ * The same form on API 2.0, where the account describes the fields (TEST_DEPARTMENTS): the
+ * configuration only gives a widget type to the four whose TomTicket type no source has shown,
+ * the list's option labels and the steps' length, so that both APIs serve the same schema.
+ */
+export const TEST_FORM_CONFIG_V2: FormConfigFile = {
+  departments: [
+    {
+      id: 'dep-suporte',
+      name: 'Suporte',
+      categoryRequired: true,
+      fields: [
+        { id: 'navegador', options: [{ value: 'chrome', label: 'Chrome' }, { value: 'firefox', label: 'Firefox' }] },
+        { id: 'passos', maxLength: 200 },
+        { id: 'quando', type: 'date' },
+        { id: 'usuarios', type: 'number', min: 1, max: 100 },
+        { id: 'copia', type: 'email' },
+        { id: 'aceite', type: 'checkbox' },
+      ],
+    },
+    { id: 'dep-financeiro', name: 'Financeiro', categoryRequired: false, fields: [] },
+  ],
+};
+
+/** An adapter the integration suites run against: the suites are parametrised by it, never copied. */
+export interface ApiUnderTest {
+  api: ApiName;
+  /** What a suite's title says. */
+  name: string;
+  /** What a harness needs in its environment to speak it. */
+  env: Record<string, string>;
+}
+
+/** Both adapters: every suite about TomTicket runs `describe.each(APIS)`. */
+export const APIS: readonly ApiUnderTest[] = [
+  { api: 'legacy', name: 'the legacy API', env: { TOMTICKET_API: 'legacy' } },
+  { api: 'v2', name: 'API 2.0', env: { TOMTICKET_API: 'v2' } },
+];
+
+/**
+ * The calls a ticket costs upstream, by role, in each API: API 2.0 answers the protocol with the
+ * creation, the legacy API needs the detail call for it.
+ */
+export function ticketCallsOf(api: ApiName, steps: { check?: boolean; create?: boolean; protocol?: boolean } = {}): FakeCallRole[] {
+  return [
+    ...(steps.check ? (['customer_check'] as const) : []),
+    ...(steps.create ? (['customer_create'] as const) : []),
+    'ticket_create',
+    ...(steps.protocol !== false && api === 'legacy' ? (['ticket_detail'] as const) : []),
+  ];
+}
 
 /**
  * The protections a request must pass unless a suite is about them: switched off by default, so
@@ -112,14 +165,17 @@ export interface Harness {
   json(observed: Observed): Record<string, unknown>;
   /** Entries of the spool folder (it must be empty between requests). */
   spoolEntries(): Promise<string[]>;
-  /** Upstream calls other than the department listing. */
-  ticketCalls(): string[];
+  /** Upstream calls other than the department listing (and its API 2.0 companions), by role. */
+  ticketCalls(): FakeCallRole[];
   /** Stops the server and starts a new one on the same DATA_DIR and fake, with `env` over the first one's (a restart). */
   restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts a fake and the server (live mode, test token, test form config, PROTECTIONS_OFF) with extra env. */
+/**
+ * Starts a fake and the server (live mode, test token, test form config, PROTECTIONS_OFF) with
+ * extra env; `TOMTICKET_API` in it picks the adapter (and the form configuration written for it).
+ */
 export async function startHarness(
   env: Record<string, string> = {},
   fakeRequestsPerSecond = 3,
@@ -127,7 +183,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const workDir = await mkdtemp(join(tmpdir(), 'tt-integration-'));
   const formConfigPath = join(workDir, 'form.json');
-  await writeFile(formConfigPath, JSON.stringify(TEST_FORM_CONFIG));
+  await writeFile(formConfigPath, JSON.stringify(env.TOMTICKET_API === 'v2' ? TEST_FORM_CONFIG_V2 : TEST_FORM_CONFIG));
   const spoolDir = join(workDir, 'spool');
   const fake = await startFakeTomTicket({
     token: TEST_TOKEN,
@@ -184,7 +240,7 @@ export async function startHarness(
         throw error;
       });
     },
-    ticketCalls: () => fake.requests.filter((call) => call.endpoint !== 'departamentos').map((call) => call.endpoint),
+    ticketCalls: () => fake.requests.filter((call) => call.role !== 'departments').map((call) => call.role),
     async close() {
       await server.close();
       await fake.close();

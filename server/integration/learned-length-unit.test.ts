@@ -4,7 +4,8 @@ import { accountFingerprint } from '../account/account-fingerprint.ts';
 import { runDoctor } from '../doctor/run-doctor.ts';
 import { createLogger } from '../log/create-logger.ts';
 import { createRateLimiter, createTomTicketClient } from '../tomticket/index.ts';
-import { formOf, startHarness, TEST_CUSTOMER, TEST_TOKEN, validFields, type Harness } from './harness.ts';
+import { APIS, formOf, startHarness, TEST_CUSTOMER, TEST_TOKEN, validFields, type Harness } from './harness.ts';
+import type { ApiName } from '../tomticket/types.ts';
 
 // Until an account's way of counting is known the server counts the 250/1024 in UTF-8 bytes (the
 // stricter); `npm run doctor -- --send-test` finds out, keeps it in DATA_DIR, and the server uses it.
@@ -14,9 +15,10 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** Runs the doctor with --send-test against the harness's fake, into its DATA_DIR. */
-async function learn(h: Harness): Promise<number> {
+/** Runs the doctor with --send-test against the harness's fake, through `api`, into its DATA_DIR. */
+async function learn(h: Harness, api: ApiName): Promise<number> {
   const client = createTomTicketClient({
+    api,
     apiUrl: h.fake.url,
     token: TEST_TOKEN,
     timeoutMs: 2000,
@@ -46,12 +48,12 @@ const WIDE_MESSAGE = 'ç'.repeat(LIMITS.messageMaxChars);
 const sendWide = (h: Harness) => h.send('/api/tickets', { method: 'POST', body: formOf({ ...validFields(), title: 'Mensagem larga', message: WIDE_MESSAGE }) });
 const unitOf = async (h: Harness) => (h.json(await h.send('/api/form')).textRules as { lengthUnit: string }).lengthUnit;
 
-describe('the length unit the doctor learns', () => {
+describe.each(APIS)('the length unit the doctor learns through $name', ({ api, env }) => {
   it('counting characters: the server takes 1024 two-byte characters once it knows, and TomTicket creates the ticket', async () => {
-    const h = (harness = await startHarness({ TOMTICKET_REQUESTS_PER_SECOND: '0' }, 0, { variants: { lengthUnit: 'chars' } }));
+    const h = (harness = await startHarness({ ...env, TOMTICKET_REQUESTS_PER_SECOND: '0' }, 0, { variants: { lengthUnit: 'chars' } }));
     expect(await unitOf(h)).toBe('bytes');
     expect((await sendWide(h)).status).toBe(400);
-    expect(await learn(h)).toBe(0);
+    expect(await learn(h, api)).toBe(0);
     await h.restart();
     expect(await unitOf(h)).toBe('chars');
     const answer = await sendWide(h);
@@ -60,13 +62,27 @@ describe('the length unit the doctor learns', () => {
   });
 
   it('counting bytes (as PHP’s strlen): the server keeps counting bytes, so TomTicket never refuses what it let through', async () => {
-    const h = (harness = await startHarness({ TOMTICKET_REQUESTS_PER_SECOND: '0' }, 0, { variants: { lengthUnit: 'bytes' } }));
-    expect(await learn(h)).toBe(0);
+    const h = (harness = await startHarness({ ...env, TOMTICKET_REQUESTS_PER_SECOND: '0' }, 0, { variants: { lengthUnit: 'bytes' } }));
+    expect(await learn(h, api)).toBe(0);
     await h.restart();
     expect(await unitOf(h)).toBe('bytes');
     const refused = await sendWide(h);
     expect(refused.status).toBe(400);
     expect(h.json(refused)).toMatchObject({ error: { code: 'too_long', field: 'message' } });
-    expect(h.fake.requests.filter((request) => request.endpoint === 'criar_chamado' && request.status !== 200)).toEqual([]);
+    expect(h.fake.requests.filter((request) => request.role === 'ticket_create' && request.status !== 200)).toEqual([]);
+  });
+});
+
+describe('what was learned through one API', () => {
+  it('is not used by the other, which may count differently', async () => {
+    const [legacy, v2] = APIS as [(typeof APIS)[number], (typeof APIS)[number]];
+    const h = (harness = await startHarness({ ...legacy.env, TOMTICKET_REQUESTS_PER_SECOND: '0' }, 0, { variants: { lengthUnit: 'chars' } }));
+    expect(await learn(h, 'legacy')).toBe(0);
+    await h.restart();
+    expect(await unitOf(h)).toBe('chars');
+    await h.restart({ TOMTICKET_API: v2.api });
+    expect(await unitOf(h)).toBe('bytes');
+    await h.restart({ TOMTICKET_API: legacy.api });
+    expect(await unitOf(h)).toBe('chars');
   });
 });

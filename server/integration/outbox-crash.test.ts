@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeTomTicket } from '../sandbox/fake-tomticket.ts';
 import { patternedBytes, sha256Of, TEST_CUSTOMER, TEST_DEPARTMENTS, TEST_TOKEN } from '../sandbox/test-kit.ts';
 import type { FakeTomTicket } from '../sandbox/types.ts';
-import { formOf, PROTECTIONS_OFF, TEST_FORM_CONFIG, validFields } from './harness.ts';
+import { APIS, formOf, PROTECTIONS_OFF, TEST_FORM_CONFIG, TEST_FORM_CONFIG_V2, validFields } from './harness.ts';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TICKETS = 30;
@@ -21,6 +21,7 @@ const children: ChildProcess[] = [];
 beforeEach(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'outbox-crash-'));
   await writeFile(join(workDir, 'form.json'), JSON.stringify(TEST_FORM_CONFIG));
+  await writeFile(join(workDir, 'form-v2.json'), JSON.stringify(TEST_FORM_CONFIG_V2));
   fake = await startFakeTomTicket({ token: TEST_TOKEN, departments: TEST_DEPARTMENTS, customers: [TEST_CUSTOMER], requestsPerSecond: 0 });
 });
 afterEach(async () => {
@@ -39,7 +40,7 @@ async function startServerProcess(env: Record<string, string>): Promise<{ child:
       TOMTICKET_TOKEN: TEST_TOKEN,
       TOMTICKET_API_URL: fake.url,
       TOMTICKET_CREATE_CUSTOMERS: 'false',
-      FORM_CONFIG: join(workDir, 'form.json'),
+      FORM_CONFIG: join(workDir, env.TOMTICKET_API === 'v2' ? 'form-v2.json' : 'form.json'),
       DATA_DIR: join(workDir, 'data'),
       SPOOL_DIR: join(workDir, 'spool'),
       PORT: '0',
@@ -88,10 +89,10 @@ async function waitForDrain(url: string, timeoutMs = 30_000): Promise<OutboxStat
 
 const ticketsWith = (reference: string) => fake.tickets.filter((ticket) => ticket.message.endsWith(`[ref ${reference}]`));
 
-describe('kill -9 with tickets in the outbox', () => {
+describe.each(APIS)('kill -9 with tickets in the outbox, through $name', ({ name, env: apiEnv }) => {
   it('loses none and doubles none: after a restart every queued ticket is delivered once', async () => {
     // First life: TomTicket is down, every ticket is answered 202 and waits (long backoff).
-    const first = await startServerProcess({ TOMTICKET_REQUESTS_PER_SECOND: '0', OUTBOX_RETRY_BASE_MS: '60000', OUTBOX_RETRY_MAX_MS: '60000' });
+    const first = await startServerProcess({ ...apiEnv, TOMTICKET_REQUESTS_PER_SECOND: '0', OUTBOX_RETRY_BASE_MS: '60000', OUTBOX_RETRY_MAX_MS: '60000' });
     expect((await fetch(`${first.url}/api/form`)).status).toBe(200);
     await fake.setFault('down');
     const answers = await Promise.all(Array.from({ length: TICKETS }, (_, i) => post(first.url, i)));
@@ -102,7 +103,7 @@ describe('kill -9 with tickets in the outbox', () => {
     // Second life: TomTicket is back.
     await fake.setFault('none');
     const restartedAt = Date.now();
-    const second = await startServerProcess({ TOMTICKET_REQUESTS_PER_SECOND: '0', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '500' });
+    const second = await startServerProcess({ ...apiEnv, TOMTICKET_REQUESTS_PER_SECOND: '0', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '500' });
     expect(await waitForDrain(second.url)).toMatchObject({ queued: 0, uncertain: 0, dead: 0, oldestAgeSeconds: null });
     const drainMs = Date.now() - restartedAt;
 
@@ -116,13 +117,14 @@ describe('kill -9 with tickets in the outbox', () => {
     // The customer's retry after the restart finds the first answer, not a new ticket.
     expect(await post(second.url, 7)).toEqual({ status: 202, reference: answers[7]?.reference });
     expect(fake.tickets).toHaveLength(TICKETS);
-    console.log(`[kill -9 while queued] sent ${TICKETS}, answered 202: ${TICKETS}, delivered ${counts.filter((n) => n === 1).length}, duplicates 0, restart to drained ${drainMs} ms`);
+    console.log(`[kill -9 while queued, ${name}] sent ${TICKETS}, answered 202: ${TICKETS}, delivered ${counts.filter((n) => n === 1).length}, duplicates 0, restart to drained ${drainMs} ms`);
   }, 60_000);
 
   it('killed in the middle of delivering: nothing lost, nothing doubled, the unsure ones parked', async () => {
     // Answered at once (no wait for a first try), delivered at 10 calls a second so that the kill
     // lands while tickets are on their way.
     const first = await startServerProcess({
+      ...apiEnv,
       DELIVERY_WAIT_MS: '0',
       TOMTICKET_REQUESTS_PER_SECOND: '10',
       OUTBOX_RETRY_BASE_MS: '100',
@@ -139,7 +141,7 @@ describe('kill -9 with tickets in the outbox', () => {
     const deliveredBeforeKill = fake.tickets.length;
     expect(deliveredBeforeKill).toBeLessThan(TICKETS);
 
-    const second = await startServerProcess({ TOMTICKET_REQUESTS_PER_SECOND: '0' });
+    const second = await startServerProcess({ ...apiEnv, TOMTICKET_REQUESTS_PER_SECOND: '0' });
     const outbox = await waitForDrain(second.url);
     const counts = answers.map((answer) => ticketsWith(answer.reference).length);
     const parked = new Set(await readdir(join(workDir, 'data', 'uncertain')));
@@ -149,7 +151,7 @@ describe('kill -9 with tickets in the outbox', () => {
     expect(outbox.uncertain).toBe(parked.size);
     expect(outbox.dead).toBe(0);
     console.log(
-      `[kill -9 while delivering] sent ${TICKETS}, delivered before the kill ${deliveredBeforeKill}, delivered in all ${counts.filter((n) => n === 1).length}, ` +
+      `[kill -9 while delivering, ${name}] sent ${TICKETS}, delivered before the kill ${deliveredBeforeKill}, delivered in all ${counts.filter((n) => n === 1).length}, ` +
         `parked as uncertain ${parked.size} (of which already in TomTicket ${answers.filter((a, i) => parked.has(a.reference) && counts[i] === 1).length}), duplicates 0, lost 0`,
     );
   }, 60_000);

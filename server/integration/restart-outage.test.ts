@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formOf, startHarness, textsShowingToken, validFields, waitFor, type Harness } from './harness.ts';
+import { APIS, formOf, startHarness, textsShowingToken, validFields, waitFor, type Harness } from './harness.ts';
 
 // A restart while TomTicket is down must not stop the server taking tickets: the last good form
 // (department listing) is kept in DATA_DIR and used until TomTicket answers; the tickets wait in
@@ -19,9 +19,9 @@ const health = async (h: Harness) => {
   return { status: answer.status, body: h.json(answer) };
 };
 
-describe('a restart while TomTicket is down', () => {
+describe.each(APIS)('a restart while TomTicket is down, through $name', ({ env }) => {
   it('serves the form saved by the earlier run, queues tickets (202) and delivers them once TomTicket is back', async () => {
-    const h = (harness = await startHarness(ENV, 0));
+    const h = (harness = await startHarness({ ...env, ...ENV }, 0));
     const form = await h.send('/api/form');
     expect(form.status).toBe(200);
     await h.fake.setFault('down');
@@ -50,7 +50,7 @@ describe('a restart while TomTicket is down', () => {
   }, 40_000);
 
   it('refuses tickets with 503 and a clear message when TomTicket never answered and nothing was saved', async () => {
-    const h = (harness = await startHarness(ENV, 0));
+    const h = (harness = await startHarness({ ...env, ...ENV }, 0));
     await h.fake.setFault('down');
     // A fresh DATA_DIR: nothing saved by an earlier run.
     await h.restart({ DATA_DIR: `${h.dataDir}-fresh` });

@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { readConfig } from '../config/read-config.ts';
 import { SANDBOX_TOKEN } from '../sandbox/demo-data.ts';
 import { startServer, type RunningServer } from '../start-server.ts';
-import { formOf, PROTECTIONS_OFF, startHarness, TEST_TOKEN, validFields, waitFor, type Harness } from './harness.ts';
+import { APIS, formOf, PROTECTIONS_OFF, startHarness, TEST_TOKEN, validFields, waitFor, type Harness } from './harness.ts';
 
 const FORM_SECRET = 'leak-test-form-secret-5d1f8a0c2b7e4f6a';
 const IDENTITY_SECRET = 'leak-test-identity-secret-9c3e7b1d0a4f';
@@ -127,5 +127,56 @@ describe('the three secrets (TOMTICKET_TOKEN, FORM_SECRET, IDENTITY_SECRET)', ()
       secrets.filter((secret) => text.includes(secret)).map((secret) => `${where} shows ${secret.slice(0, 12)}…`),
     );
     expect(leaks).toEqual([]);
+  }, 120_000);
+});
+
+describe('API 2.0: TOMTICKET_TOKEN only ever in the Authorization header', () => {
+  it('is in no URL, log line, answer or outbox file, whatever failed, even where TomTicket quotes the header back', async () => {
+    const v2 = APIS.find((candidate) => candidate.api === 'v2') as (typeof APIS)[number];
+    const harness = await startHarness({ ...v2.env, FORM_SECRET, IDENTITY_SECRET, ...FAST_RETRIES, TOMTICKET_TIMEOUT_MS: '400' }, 0, { slowAnswerMs: 800 });
+    cleanup.push(() => harness.close());
+    expect((await harness.send('/api/form')).status).toBe(200);
+    const post = (title: string) => harness.send('/api/tickets', { method: 'POST', body: formOf({ ...validFields(), title }) });
+    const quotingHeader = `${QUOTING_REFUSAL} Authorization: Bearer ${TEST_TOKEN}`;
+
+    // Refused while the customer waits, in words quoting the header: the customer reads it redacted.
+    await harness.fake.setFault('reject', quotingHeader);
+    const refused = await post('Recusado citando o cabeçalho');
+    expect(refused.status).toBe(422);
+    expect(harness.json(refused)).toMatchObject({ error: { code: 'upstream_rejected', message: expect.stringContaining('Bearer ***') } });
+    // TomTicket in trouble: a 500, garbage, a lost answer, an answer too late.
+    for (const fault of ['http_500', 'invalid_json', 'created_then_drop', 'slow'] as const) {
+      await harness.fake.setFault(fault);
+      expect([201, 202]).toContain((await post(`Falha ${fault}`)).status);
+    }
+    await harness.fake.setFault('none');
+    // A token that may read but not write, then a token replaced in TomTicket: both kept (202).
+    harness.fake.setTokenCanWrite(false);
+    expect((await post('Sem permissão de escrita')).status).toBe(202);
+    harness.fake.setTokenCanWrite(true);
+    harness.fake.setToken('v2-rotated-token-77aa11bb');
+    expect((await post('Token trocado')).status).toBe(202);
+    harness.fake.setToken(TEST_TOKEN);
+    const drained = () => waitFor(async () => (harness.json(await harness.send('/healthz')).outbox as { queued: number }).queued === 0, 20_000);
+    expect(await drained()).toBe(true);
+    // Refused after the 202, quoting the header: it ends in dead/ with TomTicket's words as its last error.
+    await harness.fake.setFault('down');
+    expect((await post('Recusado depois da fila')).status).toBe(202);
+    await harness.fake.setFault('reject', quotingHeader);
+    expect(await waitFor(async () => (await readdir(join(harness.dataDir, 'dead')).catch(() => [])).length === 1, 10_000)).toBe(true);
+    expect(await drained()).toBe(true);
+    await harness.fake.setFault('none');
+
+    const texts = [
+      ...harness.observed.map((text) => ({ where: 'an answer', text })),
+      ...harness.logLines.map((text) => ({ where: 'a log line', text })),
+      ...(await outboxFiles(harness.dataDir)),
+    ];
+    expect(texts.some(({ text }) => text.includes('Bearer ***'))).toBe(true);
+    const leaks = texts.filter(({ text }) => [TEST_TOKEN, FORM_SECRET, IDENTITY_SECRET, encodeURIComponent(TEST_TOKEN)].some((secret) => text.includes(secret)));
+    expect(leaks.map(({ where, text }) => `${where}: ${text.replaceAll(TEST_TOKEN, '<TOKEN>').slice(0, 200)}`)).toEqual([]);
+    // Every call went to API 2.0 with the token in its header, never in a URL.
+    expect(harness.fake.requests.length).toBeGreaterThan(10);
+    expect(harness.fake.requests.filter((request) => request.api !== 'v2' || request.tokenInUrl)).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formOf, startHarness, TEST_TOKEN, textsShowingToken, validFields, waitFor, type Harness } from './harness.ts';
+import { APIS, formOf, startHarness, TEST_TOKEN, textsShowingToken, validFields, waitFor, type Harness } from './harness.ts';
 
 // A refused token (revoked, mistyped, replaced) is the operator's problem, not the customer's:
 // tickets are kept (202), /healthz answers 503 naming the token, the log says what to do, and
@@ -18,12 +18,16 @@ const post = (h: Harness, title: string) =>
   h.send('/api/tickets', { method: 'POST', body: formOf({ ...validFields(), title }), headers: { 'Idempotency-Key': `token-${title.replace(/\W+/g, '-')}` } });
 const titled = (h: Harness, title: string) => h.fake.tickets.filter((ticket) => ticket.title === title);
 
+const [LEGACY, V2] = APIS as [(typeof APIS)[number], (typeof APIS)[number]];
+
 describe.each([
-  ['HTTP 200 with erro: true', 'erro_200'],
-  ['HTTP 401', 'http_4xx'],
-] as const)('TomTicket refusing the token (%s)', (_case, refusals) => {
+  ['the legacy API', 'HTTP 200 with erro: true', LEGACY.env, 'erro_200'],
+  ['the legacy API', 'HTTP 401', LEGACY.env, 'http_4xx'],
+  // API 2.0 answers a refused token 401 whatever its refusals look like [doc D6].
+  ['API 2.0', 'HTTP 401 with the envelope', V2.env, 'erro_200'],
+] as const)('%s refusing the token (%s)', (_api, _case, env, refusals) => {
   it('keeps the tickets (202), answers /healthz 503 naming the token, and delivers them once it is accepted again', async () => {
-    const h = (harness = await startHarness(ENV, 0, { variants: { refusals } }));
+    const h = (harness = await startHarness({ ...env, ...ENV }, 0, { variants: { refusals } }));
     expect((await h.send('/api/form')).status).toBe(200);
     h.fake.setToken(ROTATED);
 
@@ -50,6 +54,9 @@ describe.each([
 
     h.fake.setToken(TEST_TOKEN);
     expect(await waitFor(async () => titled(h, 'Com o token recusado 1').length === 1 && titled(h, 'Com o token recusado 2').length === 1, 10_000)).toBe(true);
+    // Each leaves the queue once TomTicket's answer is in: a moment after the ticket exists there.
+    const queued = async () => (h.json(await h.send('/healthz')).outbox as { queued: number }).queued;
+    expect(await waitFor(async () => (await queued()) === 0, 10_000)).toBe(true);
     const healthy = await h.send('/healthz');
     expect(healthy.status).toBe(200);
     expect(h.json(healthy)).toMatchObject({ ok: true, upstream: { token: 'accepted' }, outbox: { queued: 0, uncertain: 0, dead: 0 } });
@@ -58,9 +65,9 @@ describe.each([
   }, 30_000);
 });
 
-describe('a token fixed by a restart with the new one', () => {
+describe.each(APIS)('a token fixed by a restart with the new one, through $name', ({ env }) => {
   it('delivers what the old token could not, from the same DATA_DIR', async () => {
-    const h = (harness = await startHarness(ENV, 0));
+    const h = (harness = await startHarness({ ...env, ...ENV }, 0));
     expect((await h.send('/api/form')).status).toBe(200);
     h.fake.setToken(ROTATED);
     expect((await post(h, 'Antes da troca do token')).status).toBe(202);
@@ -70,5 +77,33 @@ describe('a token fixed by a restart with the new one', () => {
     expect(await waitFor(async () => titled(h, 'Antes da troca do token').length === 1, 10_000)).toBe(true);
     expect((await h.send('/healthz')).status).toBe(200);
     expect(h.fake.tickets).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('API 2.0: a token that may read but not write', () => {
+  it('keeps the tickets (202), says on /healthz which permission to give, probes without hammering, and delivers once it may write', async () => {
+    const h = (harness = await startHarness({ ...V2.env, ...ENV }, 0));
+    expect((await h.send('/api/form')).status).toBe(200);
+    h.fake.setTokenCanWrite(false);
+
+    const first = await post(h, 'Sem permissão de escrita 1');
+    expect(first.status).toBe(202);
+    const health = await h.send('/healthz');
+    expect(health.status).toBe(503);
+    expect(h.json(health)).toMatchObject({ problem: { code: 'token_refused', message: expect.stringContaining('Pode criar e modificar dados') } });
+    const advice = h.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.level === 'error' && line.reference !== undefined);
+    expect(advice).toMatchObject({ whatToDo: expect.stringContaining('Pode criar e modificar dados') });
+    // The probe reads (and is accepted), the next try is refused again: the pauses between rounds
+    // grow to OUTBOX_RETRY_MAX_MS (300 ms here, jittered over its upper half) instead of starting over.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const tries = h.fake.requests.filter((request) => request.role === 'ticket_create').map((request) => request.at);
+    const lastGaps = tries.slice(-4).map((at, index, all) => (index === 0 ? Number.POSITIVE_INFINITY : at - (all[index - 1] as number)));
+    expect(tries.length).toBeGreaterThan(3);
+    expect(Math.min(...lastGaps)).toBeGreaterThanOrEqual(140);
+    expect(h.fake.tickets).toHaveLength(0);
+
+    h.fake.setTokenCanWrite(true);
+    expect(await waitFor(async () => titled(h, 'Sem permissão de escrita 1').length === 1, 10_000)).toBe(true);
+    expect(await waitFor(async () => (await h.send('/healthz')).status === 200, 5000)).toBe(true);
   }, 30_000);
 });

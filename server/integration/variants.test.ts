@@ -1,29 +1,46 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../contract/index.ts';
-import { DEFAULT_FAKE_VARIANTS, OTHER_FAKE_VARIANTS } from '../sandbox/fake-variants.ts';
+import { OTHER_FAKE_V2_VARIANTS, OTHER_FAKE_VARIANTS } from '../sandbox/fake-variants.ts';
 import { patternedBytes, sha256Of } from '../sandbox/test-kit.ts';
-import type { FakeVariants } from '../sandbox/types.ts';
-import { formOf, startHarness, TEST_CUSTOMER, textsShowingToken, validFields, type Harness } from './harness.ts';
+import type { FakeTomTicketOptions, FakeV2Variants, FakeVariants } from '../sandbox/types.ts';
+import { APIS, formOf, startHarness, TEST_CUSTOMER, textsShowingToken, validFields, type Harness } from './harness.ts';
 
-// Every reading of TomTicket where public integrations disagree (shared/tomticket-api.md), alone
-// and all together: the server must create each ticket exactly once whichever way the real API
-// turns out to behave. The fake's rate limit and the server's limiter are off: this matrix is
-// about shapes, the limit has its own suites (upstream, outbox-outage-limited).
-const NAMES = Object.keys(OTHER_FAKE_VARIANTS) as Array<keyof FakeVariants>;
-const MATRIX: Array<[string, Partial<FakeVariants>]> = [
-  ['the documented defaults', {}],
-  ...NAMES.map((name): [string, Partial<FakeVariants>] => [`${name}: ${OTHER_FAKE_VARIANTS[name]}`, { [name]: OTHER_FAKE_VARIANTS[name] }]),
-  ['all of them together', OTHER_FAKE_VARIANTS],
-];
+// Every reading of TomTicket where public integrations disagree (shared/tomticket-api.md for the
+// legacy API, docs/tomticket-api-v2.md for API 2.0), alone and all together: the server must
+// create each ticket exactly once whichever way the real API turns out to behave. The fake's rate
+// limit and the server's limiter are off: this matrix is about shapes, the limit has its own
+// suites (upstream, outbox-outage-limited).
+type Case = [string, Partial<FakeTomTicketOptions>];
+const LEGACY_NAMES = Object.keys(OTHER_FAKE_VARIANTS) as Array<keyof FakeVariants>;
+const V2_NAMES = Object.keys(OTHER_FAKE_V2_VARIANTS) as Array<keyof FakeV2Variants>;
+// The account-wide readings apply to API 2.0 too: how it refuses, how it counts lengths.
+const SHARED: Partial<FakeVariants> = { refusals: OTHER_FAKE_VARIANTS.refusals, lengthUnit: OTHER_FAKE_VARIANTS.lengthUnit };
+const MATRIX: Array<[string, Record<string, string>, string, Partial<FakeTomTicketOptions>]> = APIS.flatMap(({ api, name, env }) => {
+  const cases: Case[] =
+    api === 'legacy'
+      ? [
+          ['the documented defaults', {}],
+          ...LEGACY_NAMES.map((key): Case => [`${key}: ${OTHER_FAKE_VARIANTS[key]}`, { variants: { [key]: OTHER_FAKE_VARIANTS[key] } }]),
+          ['all of them together', { variants: OTHER_FAKE_VARIANTS }],
+        ]
+      : [
+          ['the best-supported readings', {}],
+          ...V2_NAMES.map((key): Case => [`${key}: ${OTHER_FAKE_V2_VARIANTS[key]}`, { v2Variants: { [key]: OTHER_FAKE_V2_VARIANTS[key] } }]),
+          ...Object.entries(SHARED).map(([key, value]): Case => [`${key}: ${value}`, { variants: { [key]: value } }]),
+          ['all of them together', { v2Variants: OTHER_FAKE_V2_VARIANTS, variants: SHARED }],
+        ];
+  return cases.map(([reading, options]): [string, Record<string, string>, string, Partial<FakeTomTicketOptions>] => [name, env, reading, options]);
+});
 
-describe.each(MATRIX)('the fake TomTicket reading %s', (_name, variants) => {
+describe.each(MATRIX)('%s, the fake TomTicket reading %s', (_api, env, reading, fakeOptions) => {
   let harness: Harness;
   // `+` and `@` stay bare in the path: an account that does not decode its path finds the customer.
-  const newEmail = `nova+${Object.keys(variants).join('-') || 'padrao'}@example.com`;
+  const newEmail = `nova+${reading.replace(/\W+/g, '-')}@example.com`;
 
   beforeAll(async () => {
-    harness = await startHarness({ TOMTICKET_REQUESTS_PER_SECOND: '0' }, 0, { variants });
-    expect(harness.fake.variants).toEqual({ ...DEFAULT_FAKE_VARIANTS, ...variants });
+    harness = await startHarness({ ...env, TOMTICKET_REQUESTS_PER_SECOND: '0' }, 0, fakeOptions);
+    expect(harness.fake.variants).toMatchObject(fakeOptions.variants ?? {});
+    expect(harness.fake.v2Variants).toMatchObject(fakeOptions.v2Variants ?? {});
   });
   afterAll(async () => {
     expect(textsShowingToken(harness)).toEqual([]);
@@ -46,6 +63,7 @@ describe.each(MATRIX)('the fake TomTicket reading %s', (_name, variants) => {
     expect(typeof ticket?.protocol).toBe('number');
     expect(ticket?.customerEmail).toBe(email);
     expect(ticket?.attachments.map((file) => [file.fileName, file.sha256])).toEqual([['anexo.bin', sha256Of(bytes)]]);
+    expect(ticket?.droppedCustomFields).toBeUndefined();
     return ticket;
   }
 

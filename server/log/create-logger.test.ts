@@ -49,6 +49,18 @@ describe('createLogger', () => {
     expect(entry.asUrl).toBe('http://127.0.0.1/cliente/***');
   });
 
+  it('writes credential headers as *** and redacts an error quoting the Bearer header', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ secrets: ['v2-token-0f1e2d3c4b5a6978'], write: (line) => lines.push(line) });
+    const error = new Error('request failed: {"authorization":"Bearer v2-token-0f1e2d3c4b5a6978"}');
+    logger.warn('tomticket call failed', { headers: { Authorization: 'Bearer v2-token-0f1e2d3c4b5a6978', accept: 'application/json' }, error });
+    logger.warn('a replaced token quoted back', { upstreamMessage: 'invalid credential Bearer 1d2c3b4a59687706a5b4' });
+    expect(lines.join('\n')).not.toMatch(/v2-token|1d2c3b4a59687706a5b4/);
+    const line = JSON.parse(lines[0] as string) as { headers: Record<string, string>; error: { message: string } };
+    expect(line.headers).toEqual({ Authorization: '***', accept: 'application/json' });
+    expect(line.error.message).toBe('request failed: {"authorization":"Bearer ***"}');
+  });
+
   it('logs an Error with name, message and cause, redacted, stack included', () => {
     const { logger, lines } = capture();
     const cause = Object.assign(new Error(`connect ECONNREFUSED /${encodeURIComponent(TOKEN)}`), { code: 'ECONNREFUSED' });

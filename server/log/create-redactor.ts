@@ -1,7 +1,14 @@
+// A credential after `Bearer` (API 2.0's Authorization header, the widget's identity token), as
+// quoted by an error or a logged header: redacted even when it is no secret this server knows (a
+// token replaced since, a customer's identity token). Eight characters or more, so that prose
+// such as "the Bearer token" stays readable.
+const BEARER_CREDENTIAL = /\b(Bearer)(\s+|%20|\+)[^\s"'<>,;&]{8,}/gi;
+
 /**
  * A function replacing every secret in a text by `***`, in each form a secret takes on its way
- * into a log line or a message: as is, URL-encoded (it travels in URL paths), form-encoded and
- * JSON-escaped. Empty secrets are ignored (replacing "" would mangle every character).
+ * into a log line or a message: as is, URL-encoded (it travels in the legacy API's URL paths),
+ * form-encoded and JSON-escaped, and whatever credential follows `Bearer` (the form API 2.0's
+ * header gives it). Empty secrets are ignored (replacing "" would mangle every character).
  */
 export function createRedactor(secrets: readonly string[]): (text: string) => string {
   const forms = new Set<string>();
@@ -23,6 +30,6 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
     for (const form of ordered) {
       if (redacted.includes(form)) redacted = redacted.split(form).join('***');
     }
-    return redacted;
+    return redacted.replace(BEARER_CREDENTIAL, '$1$2***');
   };
 }

@@ -30,4 +30,13 @@ describe('redactSecrets', () => {
     expect(redactSecrets('nothing secret', [])).toBe('nothing secret');
     expect(redactSecrets('nothing secret', [''])).toBe('nothing secret');
   });
+
+  it('replaces the credential after Bearer, known secret or not, in a header or an error quoting it', () => {
+    expect(redactSecrets(`Authorization: Bearer ${TOKEN}`, [TOKEN])).toBe('Authorization: Bearer ***');
+    // A token replaced since (not among the secrets), quoted by an error, or URL-encoded.
+    expect(redactSecrets('rejected header "Bearer 0ld7ok3n5f0r60773n" from 10.0.0.1', [TOKEN])).toBe('rejected header "Bearer ***" from 10.0.0.1');
+    expect(redactSecrets('authorization=Bearer%200ld7ok3n5f0r60773n&x=1', [])).toBe('authorization=Bearer%20***&x=1');
+    // Prose about the header stays readable.
+    expect(redactSecrets('send the Bearer token in the header', [])).toBe('send the Bearer token in the header');
+  });
 });

@@ -1,5 +1,10 @@
+// Header names whose values are credentials whatever they hold: written as `***` (a request's or
+// an error's headers logged whole must not carry API 2.0's token or a customer's identity token).
+const CREDENTIAL_KEYS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key']);
+
 /**
- * A JSON-safe copy of a log detail with `cleanText` applied to every string and key in it.
+ * A JSON-safe copy of a log detail with `cleanText` applied to every string and key in it, and the
+ * value of every credential header (`Authorization`, `Cookie`…) replaced by `***`.
  * Errors become `{ name, message, code?, cause?, stack? }` (JSON.stringify would write `{}` for
  * them), cycles become "[Circular]", bigints become strings, functions and symbols are left out.
  */
@@ -34,7 +39,7 @@ export function toLoggable(value: unknown, cleanText: (text: string) => string):
   function copyEntries(entries: Iterable<[unknown, unknown]>): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const [key, entry] of entries) {
-      const copied = copy(entry);
+      const copied = CREDENTIAL_KEYS.has(String(key).toLowerCase()) ? '***' : copy(entry);
       if (copied !== undefined) result[cleanText(String(key))] = copied;
     }
     return result;

@@ -97,7 +97,8 @@ describe('createDelivery: the customer’s try', () => {
     expect(await store.references('outbox')).toEqual([]);
     // The first answer stays the key's answer.
     expect(await idempotency.find(key.keyHash)).toMatchObject({ answer: { status: 202 } });
-    expect(folder.logLines.some((line) => line.includes('ticket delivered'))).toBe(true);
+    // Written once the item's folder is gone, a moment after it left the queue.
+    await until(() => folder.logLines.some((line) => line.includes('ticket delivered')));
   });
 
   it('looks a ticket that may exist up in the listing at once: found there, it is the customer’s 201, never resent', async () => {
@@ -140,6 +141,8 @@ describe('createDelivery: the customer’s try', () => {
     expect(await store.list('uncertain')).toEqual([
       expect.objectContaining({ reference: answer.reference, unknownSince: expect.any(String), lastError: expect.stringContaining('listing') }),
     ]);
+    // Written once the item is in uncertain/, a moment after the folder count shows it.
+    await until(() => folder.logLines.some((line) => line.includes('parked as uncertain')));
     const loud = folder.logLines.find((line) => line.includes('parked as uncertain'));
     expect(JSON.parse(loud ?? '{}')).toMatchObject({ level: 'error', reference: answer.reference });
   });

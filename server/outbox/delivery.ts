@@ -142,7 +142,8 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
       const check = await client.checkToken().catch(() => ({ kind: 'unknown' as const }));
       tokenProbeTimer = undefined;
       if (check.kind !== 'accepted') return watchToken();
-      tokenProbes = 0;
+      // Not reset here but by a delivery: a token that reads but may not write (API 2.0) is
+      // accepted by this probe and refused again by the next try, and must not be probed ever faster.
       logger.warn('TomTicket accepts the token again: delivering the tickets kept meanwhile', { waiting: waiting.size });
       for (const entry of waiting.values()) if (Number.isFinite(entry.dueAt)) entry.dueAt = now();
       kick();
@@ -227,13 +228,13 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
   async function settleUnknown(item: OutboxItem, hooks: AttemptHooks, trail: Trail): Promise<OutboxItem | undefined> {
     const { reference } = item;
     const ticket = item.ticket;
-    trail.upstreamCalls.push('chamados');
     const lookup = await options.client.findTicket({
       email: ticket.customer.email,
       ...(ticket.message.includes(referenceLine(reference)) ? { reference } : {}),
       title: ticket.title,
       message: ticket.message,
       receivedAt: new Date(item.receivedAt),
+      called: (endpoint) => void trail.upstreamCalls.push(endpoint),
     });
     const since = Date.parse(item.unknownSince as string);
     if (lookup.kind === 'found') {
@@ -273,6 +274,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     const cost = () => costOf(trail);
     switch (verdict.kind) {
       case 'delivered':
+        tokenProbes = 0;
         // Out of the queue before the customer hears of it (busy keeps the rescan off it meanwhile).
         waiting.delete(reference);
         await hooks.onDelivered?.(verdict.ticket);
@@ -306,7 +308,11 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
         schedule(held, 0);
         logger.error('TomTicket refuses TOMTICKET_TOKEN: the ticket is kept and sent once the token is accepted', {
           reference,
-          whatToDo: 'copy a valid token from TomTicket into TOMTICKET_TOKEN and restart, or re-enable this token in TomTicket; run `npm run doctor` to check',
+          reason: verdict.reason,
+          whatToDo:
+            client.tokenState().state === 'refused' && (client.tokenState() as { writing?: true }).writing
+              ? 'give the token the permission "Pode criar e modificar dados" in TomTicket (it may read but not create tickets), or make a new token with it; run `npm run doctor` to check'
+              : 'copy a valid token from TomTicket into TOMTICKET_TOKEN and restart, or re-enable this token in TomTicket; run `npm run doctor` to check',
           ...cost(),
         });
         return;

@@ -47,6 +47,15 @@ export function createHealthRoute(deps: HealthDeps): () => Promise<Response> {
 }
 
 function problemOf(token: TokenState, form: SchemaStatus | undefined): HealthProblem | undefined {
+  if (token.state === 'refused' && token.writing) {
+    return {
+      code: 'token_refused',
+      message:
+        'TomTicket accepts TOMTICKET_TOKEN for reading but refuses it the creation of tickets (API 2.0). Tickets are kept in ' +
+        'the outbox and sent once it is allowed: give the token the permission "Pode criar e modificar dados" in TomTicket ' +
+        '(or make a new one with it); `npm run doctor` checks it.',
+    };
+  }
   if (token.state === 'refused') {
     return {
       code: 'token_refused',

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_FIELD_TYPES, type CustomField } from '../../contract/index.ts';
+import { buildFormSchema } from '../schema/build-form-schema.ts';
+import { loadFormConfig } from '../schema/load-form-config.ts';
 import type { FormConfigFile } from '../schema/types.ts';
+import { createRateLimiter, createTomTicketClient } from '../tomticket/index.ts';
+import { createLogger } from '../log/create-logger.ts';
 import { DEMO_DEPARTMENTS, demoFakeOptions, SANDBOX_TOKEN } from './demo-data.ts';
 import { startFakeTomTicket } from './fake-tomticket.ts';
 
@@ -24,7 +29,7 @@ describe('demo form configuration', () => {
 
   it('defines custom fields of every type, some required, some with help, one limited to categories', async () => {
     const config = await readDemoConfig();
-    const fields: CustomField[] = (config.departments ?? []).flatMap((department) => department.fields ?? []);
+    const fields = (config.departments ?? []).flatMap((department) => department.fields ?? []) as CustomField[];
     expect(new Set(fields.map((field) => field.type))).toEqual(new Set(CUSTOM_FIELD_TYPES));
     expect(fields.some((field) => field.required)).toBe(true);
     expect(fields.some((field) => !field.required)).toBe(true);
@@ -62,6 +67,40 @@ describe('demo account', () => {
         ['Comercial', 0],
       ]);
     } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('the demo account on API 2.0 (TOMTICKET_API=v2)', () => {
+  it('describes the demo form’s custom fields itself: every widget type once demo-form-config-v2.json gives the undrawable ones theirs', async () => {
+    const fake = await startFakeTomTicket(demoFakeOptions());
+    const client = createTomTicketClient({
+      api: 'v2',
+      apiUrl: fake.url,
+      token: SANDBOX_TOKEN,
+      timeoutMs: 2000,
+      createCustomers: false,
+      limiter: createRateLimiter({ requestsPerSecond: 0 }),
+      logger: createLogger({ secrets: [], write: () => undefined }),
+    });
+    try {
+      const config = await loadFormConfig(fileURLToPath(new URL('./demo-form-config-v2.json', import.meta.url)), { fieldsFromAccount: true });
+      // The file only changes fields: none of its entries is a field of its own.
+      for (const entry of config.departments ?? []) {
+        const accountIds = DEMO_DEPARTMENTS.find((department) => department.id === entry.id)?.customFields?.map((field) => field.id) ?? [];
+        for (const field of entry.fields ?? []) expect(accountIds).toContain(field.id);
+      }
+      const warnings: Array<Record<string, unknown>> = [];
+      const schema = buildFormSchema(await client.listDepartments(), config, (message, details) => warnings.push({ message, ...details }));
+      const fields = schema.departments.flatMap((department) => department.fields);
+      expect(new Set(fields.map((field) => field.type))).toEqual(new Set(CUSTOM_FIELD_TYPES));
+      // One field only in the account, one asked only without a category, one the form cannot draw (left out, said once).
+      expect(fields.map((field) => field.label)).toEqual(expect.arrayContaining(['Sistema operacional', 'Sobre o que é?']));
+      expect(fields.find((field) => field.label === 'Sobre o que é?')?.categories).toEqual(['']);
+      expect(warnings).toEqual([expect.objectContaining({ label: 'Origem do contato', cause: 'account' })]);
+    } finally {
+      await client.close();
       await fake.close();
     }
   });

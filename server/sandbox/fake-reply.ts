@@ -4,7 +4,7 @@ import type { FakeRequestRecord, FakeVariants } from './types.ts';
 
 /** Answers one request of the fake and notes the status in its record. */
 export interface FakeReply {
-  /** Sends a JSON body; a `mensagem` string has the token redacted, since it may quote client input. */
+  /** Sends a JSON body; a `mensagem` or `message` string has the token redacted, since it may quote client input. */
   json(status: number, body: Record<string, unknown>): void;
   /** Sends any other body as is (fault modes: an HTML error page, a body that is not JSON). */
   text(status: number, contentType: string, body: string): void;
@@ -48,7 +48,12 @@ export function createFakeReply(
   };
 
   const json = (status: number, body: Record<string, unknown>) => {
-    const safe = typeof body.mensagem === 'string' ? { ...body, mensagem: redact(body.mensagem, secrets()) } : body;
+    const safe = { ...body };
+    // The legacy API's `mensagem` and API 2.0's `message` may quote what the client sent.
+    for (const key of ['mensagem', 'message'] as const) {
+      const text = safe[key];
+      if (typeof text === 'string') safe[key] = redact(text, secrets());
+    }
     send(status, 'application/json; charset=utf-8', JSON.stringify(safe));
   };
   return {

@@ -1,7 +1,17 @@
-import type { FakeRequestRecord } from './types.ts';
+import type { FakeCallRole, FakeLegacyEndpoint } from './types.ts';
 
 /** An endpoint of TomTicket's legacy API. */
-export type FakeEndpoint = Exclude<FakeRequestRecord['endpoint'], 'unknown'>;
+export type FakeEndpoint = FakeLegacyEndpoint;
+
+/** What each legacy endpoint is for (tests compare both APIs' calls by role). */
+export const LEGACY_ROLES: Record<FakeEndpoint, FakeCallRole> = {
+  criar_chamado: 'ticket_create',
+  cliente: 'customer_check',
+  criar_cliente: 'customer_create',
+  departamentos: 'departments',
+  chamado: 'ticket_detail',
+  chamados: 'ticket_list',
+};
 
 /** Where a request path points: the endpoint, the raw token segment, and the raw segments after it. */
 export interface FakeRoute {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeAccount } from './fake-account.ts';
-import { resolveFakeVariants } from './fake-variants.ts';
+import { resolveFakeV2Variants, resolveFakeVariants } from './fake-variants.ts';
 import { createFakeRequestHandler } from './handle-fake-request.ts';
 import { createSlidingWindow } from './sliding-window.ts';
 import type { FakeFault, FakeRequestRecord, FakeTomTicket, FakeTomTicketOptions } from './types.ts';
@@ -22,12 +22,18 @@ const RATE_WINDOW_MS = 1000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 10_000;
 const DEFAULT_SLOW_ANSWER_MS = 10_000;
+const DEFAULT_LISTING_LAG_MS = 1500;
+/** API 2.0's attachment field name the fake's account takes unless told otherwise: the one a live integration confirmed. */
+export const FAKE_V2_ATTACHMENT_FIELD = 'attachment[{n}]';
 
 /**
- * Starts a faithful fake of TomTicket's legacy API (see shared/tomticket-api.md) on 127.0.0.1.
- * Answers: refusals (a wrong token included) `{erro: true}` with 200, or with 4xx under the
- * 'http_4xx' variant (see {@link FakeVariants}); over the rate limit 429; a body over 25 MB 413 (and
- * the connection closes unread); malformed multipart 400; unknown path 404.
+ * Starts a faithful fake of TomTicket on 127.0.0.1, speaking both its APIs on one account as the
+ * real host does: the legacy API (shared/tomticket-api.md) and API 2.0 under `/v2.0/`
+ * (docs/tomticket-api-v2.md). Legacy answers: refusals (a wrong token included) `{erro: true}` with
+ * 200, or with 4xx under the 'http_4xx' variant (see {@link FakeVariants}); over the rate limit
+ * 429; a body over 25 MB 413 (and the connection closes unread); malformed multipart 400; unknown
+ * path 404. API 2.0 answers in its envelope, a bad Bearer token 401 (see v2/). The rate limit
+ * counts both APIs' calls together.
  */
 export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeListenOptions): Promise<FakeTomTicket> {
   const ownsStorage = options.storageDir === undefined;
@@ -38,8 +44,14 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
   const requests: FakeRequestRecord[] = [];
   let current: { fault: FakeFault; message?: string } = { fault: 'none' };
   const variants = resolveFakeVariants(options.variants);
+  const v2Variants = resolveFakeV2Variants(options.v2Variants);
   const tokens = [options.token];
+  let tokenCanWrite = true;
   const handle = createFakeRequestHandler({
+    tokenCanWrite: () => tokenCanWrite,
+    v2Variants,
+    attachmentField: options.v2AttachmentField ?? FAKE_V2_ATTACHMENT_FIELD,
+    listingLagMs: options.listingLagMs ?? DEFAULT_LISTING_LAG_MS,
     currentToken: () => tokens.at(-1) as string,
     knownTokens: () => tokens,
     variants,
@@ -107,7 +119,11 @@ export async function startFakeTomTicket(options: FakeTomTicketOptions & FakeLis
     setToken(token) {
       tokens.push(token);
     },
+    setTokenCanWrite(canWrite) {
+      tokenCanWrite = canWrite;
+    },
     variants,
+    v2Variants,
     clearRequests() {
       requests.length = 0;
     },

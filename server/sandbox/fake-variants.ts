@@ -1,4 +1,4 @@
-import type { FakeVariants } from './types.ts';
+import type { FakeV2Variants, FakeVariants } from './types.ts';
 
 /** The fake's readings when a test names none: the ones the server first bet on. */
 export const DEFAULT_FAKE_VARIANTS: FakeVariants = {
@@ -31,4 +31,33 @@ export function refusalStatus(variants: FakeVariants, reason: RefusalReason): nu
 /** The variants in effect: the defaults with the given ones over them. */
 export function resolveFakeVariants(given: Partial<FakeVariants> = {}): FakeVariants {
   return { ...DEFAULT_FAKE_VARIANTS, ...given };
+}
+
+/** API 2.0's best-supported readings (docs/tomticket-api-v2.md §10), the fake's behaviour when a test names none. */
+export const DEFAULT_FAKE_V2_VARIANTS: FakeV2Variants = {
+  createdTicket: 'root',
+  rateLimitBody: 'html',
+  listingEnd: 'empty',
+  listingLag: 'none',
+  customerCheckPath: 'customer',
+  customerCheckAnswer: 'data_exists',
+  customFieldList: 'ticket_key',
+  departmentListing: 'nested',
+};
+
+/** Each API 2.0 variant's other reading, for the variant matrix. */
+export const OTHER_FAKE_V2_VARIANTS: FakeV2Variants = {
+  createdTicket: 'data',
+  rateLimitBody: 'json',
+  listingEnd: 'http_404',
+  listingLag: 'delayed',
+  customerCheckPath: 'customers',
+  customerCheckAnswer: 'data_boolean',
+  customFieldList: 'array',
+  departmentListing: 'flat',
+};
+
+/** API 2.0's variants in effect: the defaults with the given ones over them. */
+export function resolveFakeV2Variants(given: Partial<FakeV2Variants> = {}): FakeV2Variants {
+  return { ...DEFAULT_FAKE_V2_VARIANTS, ...given };
 }

@@ -107,7 +107,7 @@ describe('the token', () => {
 describe('routing', () => {
   it('answers 404 with erro true for an unknown path', async () => {
     const fake = await start();
-    const { status, body } = await getJson(`${fake.url}/v2.0/ticket/new`);
+    const { status, body } = await getJson(`${fake.url}/criar_ticket/${TEST_TOKEN}/x`);
     expect(status).toBe(404);
     expect(body.erro).toBe(true);
   });

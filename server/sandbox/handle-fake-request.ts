@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeAccount } from './fake-account.ts';
 import type { FakeExchange } from './fake-exchange.ts';
 import { FAKE_MESSAGES } from './fake-messages.ts';
+import { FAKE_V2_MESSAGES } from './v2/fake-v2-messages.ts';
 import { createFakeReply, type FakeReply } from './fake-reply.ts';
-import { isToken, matchFakeRoute, readSegment, redactPath, type FakeEndpoint } from './fake-route.ts';
+import { isToken, LEGACY_ROLES, matchFakeRoute, readSegment, redactPath, type FakeEndpoint } from './fake-route.ts';
 import { handleCreateCustomer } from './handle-create-customer.ts';
 import { handleCreateTicket } from './handle-create-ticket.ts';
 import { handleCustomerCheck } from './handle-customer-check.ts';
@@ -12,9 +13,12 @@ import { handleTicketDetail } from './handle-ticket-detail.ts';
 import { handleTicketList } from './handle-ticket-list.ts';
 import type { SlidingWindow } from './sliding-window.ts';
 import type { FakeFault, FakeRequestRecord, FakeVariants } from './types.ts';
+import { createV2Reply } from './v2/fake-v2-exchange.ts';
+import { V2_PREFIX } from './v2/fake-v2-route.ts';
+import { recordV2, runV2Endpoint, v2Gate, type V2HandlerDeps } from './v2/handle-v2-request.ts';
 
-/** What the request handler of one running fake works with. */
-export interface FakeRequestHandlerDeps {
+/** What the request handler of one running fake works with (API 2.0's side reads the same account, window and faults). */
+export interface FakeRequestHandlerDeps extends V2HandlerDeps {
   /** The token the account accepts now (a test may replace it). */
   currentToken(): string;
   /** Every token the account ever had: redacted from records and answers alike. */
@@ -46,9 +50,10 @@ const HTML_500_PAGE =
 const NOT_JSON_BODY = '<br />\n<b>Warning</b>:  Undefined index: erro in <b>/var/www/api/index.php</b><br />\n{"erro":fal';
 
 /**
- * Answers one request the way TomTicket's legacy API would: route, token (401), the account's
- * rate limit (429, no Retry-After since none is documented), the switched-on fault, then the
- * endpoint. Every request is recorded, the token redacted from its path.
+ * Answers one request the way TomTicket would, in the API its path speaks: the legacy API's route,
+ * token (401), the account's rate limit (429, no Retry-After since none is documented); or API
+ * 2.0's checks (v2/handle-v2-request.ts). Then, for both, the switched-on fault and the endpoint.
+ * Every request is recorded, the token redacted from its path.
  */
 export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
   const { variants } = deps;
@@ -56,27 +61,36 @@ export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
     const token = deps.currentToken();
     const arrivedAt = Date.now();
     const url = parseRequestUrl(request.url);
-    const route = url && matchFakeRoute(url.pathname);
+    const isV2 = (url?.pathname ?? request.url ?? '').startsWith(V2_PREFIX);
+    const route = url && !isV2 ? matchFakeRoute(url.pathname) : undefined;
     const record: FakeRequestRecord = {
       method: request.method ?? '',
       path: redactPath(url ? url.pathname + url.search : (request.url ?? ''), route, deps.knownTokens()),
       endpoint: route?.endpoint ?? 'unknown',
+      api: 'legacy',
+      role: route ? LEGACY_ROLES[route.endpoint] : 'unknown',
       at: arrivedAt,
       status: 0,
     };
+    const v2Endpoint = isV2 ? recordV2(record, url, request.url ?? '', deps.knownTokens()) : undefined;
     deps.requests.push(record);
     const { fault, message } = deps.currentFault();
     let reply = createFakeReply(request, response, record, deps.knownTokens, variants);
     if (fault === 'slow') reply = delayedReply(reply, deps.slowAnswerMs);
+    const v2Reply = createV2Reply(reply, variants);
 
-    if (!url || !route) return reply.json(404, { erro: true, mensagem: FAKE_MESSAGES.notFound });
-    if (!isToken(route.tokenSegment, token, variants.pathSegments)) return reply.refuse('token', FAKE_MESSAGES.invalidToken);
-    if (fault === 'rate_limit_storm' || !deps.rateWindow.admit(arrivedAt)) {
-      return reply.json(429, { erro: true, mensagem: FAKE_MESSAGES.rateLimited });
-    }
-    if (request.method !== route.method) {
-      response.setHeader('Allow', route.method);
-      return reply.json(405, { erro: true, mensagem: FAKE_MESSAGES.methodNotAllowed });
+    if (isV2) {
+      if (!url || v2Gate(deps, request, response, v2Endpoint, v2Reply, fault, arrivedAt)) return;
+    } else {
+      if (!url || !route) return reply.json(404, { erro: true, mensagem: FAKE_MESSAGES.notFound });
+      if (!isToken(route.tokenSegment, token, variants.pathSegments)) return reply.refuse('token', FAKE_MESSAGES.invalidToken);
+      if (fault === 'rate_limit_storm' || !deps.rateWindow.admit(arrivedAt)) {
+        return reply.json(429, { erro: true, mensagem: FAKE_MESSAGES.rateLimited });
+      }
+      if (request.method !== route.method) {
+        response.setHeader('Allow', route.method);
+        return reply.json(405, { erro: true, mensagem: FAKE_MESSAGES.methodNotAllowed });
+      }
     }
 
     if (fault === 'http_500') return reply.text(500, 'text/html; charset=utf-8', HTML_500_PAGE);
@@ -87,7 +101,7 @@ export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
       return;
     }
 
-    const isUpload = route.endpoint === 'criar_chamado';
+    const isUpload = route?.endpoint === 'criar_chamado' || v2Endpoint === 'ticket/new';
     if (fault === 'reset_mid_upload' && isUpload) {
       // Cut while the body is arriving: the form is never complete, so no ticket is made.
       request.once('data', () => request.socket.destroy());
@@ -95,6 +109,13 @@ export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
       return;
     }
 
+    // The work is done, then the answer is lost: the caller cannot tell whether the ticket exists.
+    const lost = fault === 'created_then_drop' && isUpload;
+    if (v2Endpoint) {
+      const rejection = fault === 'reject' ? (message ?? FAKE_V2_MESSAGES.simulatedRejection) : undefined;
+      return runV2Endpoint(deps, request, url, v2Endpoint, lost ? createV2Reply(droppingReply(request), variants) : v2Reply, rejection);
+    }
+    if (!route) return;
     const exchange: FakeExchange = {
       request,
       url,
@@ -102,8 +123,7 @@ export function createFakeRequestHandler(deps: FakeRequestHandlerDeps) {
       variants,
       account: deps.account,
       storageDir: deps.storageDir,
-      // The work is done, then the answer is lost: the caller cannot tell whether the ticket exists.
-      reply: fault === 'created_then_drop' && isUpload ? droppingReply(request) : reply,
+      reply: lost ? droppingReply(request) : reply,
       ...(fault === 'reject' && { rejection: message ?? FAKE_MESSAGES.simulatedRejection }),
     };
     await HANDLERS[route.endpoint](exchange);

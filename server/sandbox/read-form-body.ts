@@ -43,6 +43,22 @@ export interface ReadFormOptions {
   maxBytes: number;
   /** Whether a file part may arrive under this field name; otherwise it is refused before a byte is stored. */
   acceptsFile: (fieldName: string) => boolean;
+  /** The words of the refusals: the legacy API's Portuguese by default, API 2.0's English when given. */
+  messages?: BodyMessages;
+}
+
+/** The refusal texts a body reader needs, in one API's language. */
+export interface BodyMessages {
+  requestTooLarge: string;
+  malformedBody: string;
+  unsupportedContentType: string;
+  tooManyFields: string;
+  tooManyFiles: string;
+  fileWithoutName: string;
+  storageFailed: string;
+  unknownField(field: string): string;
+  valueTooLarge(field: string): string;
+  fileNotExpected(field: string): string;
 }
 
 // RFC 2046 §5.1.1: a boundary has 1 to 70 characters. Longer ones stall some parsers.
@@ -61,6 +77,7 @@ const TEXT_FIELDS_MAX = 200;
  * then reading stops. Files of a refused form are deleted.
  */
 export function readFormBody(request: IncomingMessage, options: ReadFormOptions): Promise<ReadFormResult> {
+  const messages = options.messages ?? FAKE_MESSAGES;
   return new Promise((resolve) => {
     const fields: ReceivedField[] = [];
     const pendingFiles: Promise<ReceivedFile | undefined>[] = [];
@@ -98,8 +115,8 @@ export function readFormBody(request: IncomingMessage, options: ReadFormOptions)
       }
     };
 
-    const tooLarge = () => refuse({ status: 413, message: FAKE_MESSAGES.requestTooLarge, unread: true });
-    const malformed = () => refuse({ status: 400, message: FAKE_MESSAGES.malformedBody, unread: false });
+    const tooLarge = () => refuse({ status: 413, message: messages.requestTooLarge, unread: true });
+    const malformed = () => refuse({ status: 400, message: messages.malformedBody, unread: false });
     const invalid = (message: string) => refuse({ status: 200, message, unread: false });
 
     request.on('data', (chunk: Buffer) => {
@@ -109,9 +126,9 @@ export function readFormBody(request: IncomingMessage, options: ReadFormOptions)
     request.on('end', () => {
       if (refusal) void finish();
     });
-    request.on('error', () => refuse({ status: 400, message: FAKE_MESSAGES.malformedBody, unread: true }));
+    request.on('error', () => refuse({ status: 400, message: messages.malformedBody, unread: true }));
     request.on('close', () => {
-      if (!request.complete) refuse({ status: 400, message: FAKE_MESSAGES.malformedBody, unread: true });
+      if (!request.complete) refuse({ status: 400, message: messages.malformedBody, unread: true });
     });
 
     const declaredBytes = Number(request.headers['content-length']);
@@ -120,7 +137,7 @@ export function readFormBody(request: IncomingMessage, options: ReadFormOptions)
     const contentType = request.headers['content-type'] ?? '';
     const essence = contentType.split(';')[0]?.trim().toLowerCase();
     if (essence !== 'multipart/form-data' && essence !== 'application/x-www-form-urlencoded') {
-      return invalid(FAKE_MESSAGES.unsupportedContentType);
+      return invalid(messages.unsupportedContentType);
     }
     if (essence === 'multipart/form-data' && !hasValidBoundary(contentType)) return malformed();
 
@@ -143,13 +160,13 @@ export function readFormBody(request: IncomingMessage, options: ReadFormOptions)
     }
 
     parser.on('error', malformed);
-    parser.on('partsLimit', () => invalid(FAKE_MESSAGES.tooManyFields));
-    parser.on('fieldsLimit', () => invalid(FAKE_MESSAGES.tooManyFields));
-    parser.on('filesLimit', () => invalid(FAKE_MESSAGES.tooManyFiles));
+    parser.on('partsLimit', () => invalid(messages.tooManyFields));
+    parser.on('fieldsLimit', () => invalid(messages.tooManyFields));
+    parser.on('filesLimit', () => invalid(messages.tooManyFiles));
     parser.on('field', (name, value, info) => {
       if (refusal) return;
-      if (info.nameTruncated) return invalid(FAKE_MESSAGES.unknownField(name));
-      if (info.valueTruncated) return invalid(FAKE_MESSAGES.valueTooLarge(name));
+      if (info.nameTruncated) return invalid(messages.unknownField(name));
+      if (info.valueTruncated) return invalid(messages.valueTooLarge(name));
       fields.push({ name, value });
     });
     parser.on('file', (name, stream, info) => {
@@ -158,11 +175,11 @@ export function readFormBody(request: IncomingMessage, options: ReadFormOptions)
       if (refusal) return void stream.resume();
       if (!options.acceptsFile(name)) {
         stream.resume();
-        return invalid(FAKE_MESSAGES.fileNotExpected(name));
+        return invalid(messages.fileNotExpected(name));
       }
       if (!info.filename) {
         stream.resume();
-        return invalid(FAKE_MESSAGES.fileWithoutName);
+        return invalid(messages.fileWithoutName);
       }
       const meta = { fieldName: name, fileName: info.filename, type: info.mimeType || 'application/octet-stream' };
       pendingFiles.push(
@@ -170,7 +187,7 @@ export function readFormBody(request: IncomingMessage, options: ReadFormOptions)
           (stored) => ({ ...meta, ...stored }),
           () => {
             // A destroyed parser already left a refusal; anything else is the disk failing.
-            refuse({ status: 500, message: FAKE_MESSAGES.storageFailed, unread: false });
+            refuse({ status: 500, message: messages.storageFailed, unread: false });
             return undefined;
           },
         ),

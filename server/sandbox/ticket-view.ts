@@ -31,8 +31,10 @@ export interface TicketView {
   customer: { id: string; email: string };
   createdAt: string;
   attachments: AttachmentView[];
-  /** The bytes of the `criar_chamado` body that created it. */
+  /** The bytes of the body that created it. */
   requestBytes: number;
+  /** Which of TomTicket's APIs created it. */
+  api: 'legacy' | 'v2';
 }
 
 /** The download path of a ticket's attachment `index`. */
@@ -58,6 +60,7 @@ export function toTicketView(ticket: FakeTicket, departments: readonly FakeDepar
     customer: { id: ticket.customerId, email: ticket.customerEmail },
     createdAt: ticket.createdAt.toISOString(),
     requestBytes: ticket.requestBytes,
+    api: ticket.api ?? 'legacy',
     attachments: ticket.attachments.map((attachment, index) => ({
       name: attachment.fileName,
       type: attachment.type,

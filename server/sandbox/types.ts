@@ -4,6 +4,31 @@ export interface FakeDepartment {
   name: string;
   online?: boolean;
   categories: { id: string; name: string }[];
+  /**
+   * The custom fields the account has for tickets to this department. API 2.0 describes them
+   * (`custom_field/department/list`) and enforces them on `ticket/new`; the legacy API describes
+   * none and takes any `campos[<id>]`.
+   */
+  customFields?: FakeCustomField[];
+}
+
+/** A custom field of the fake account, as TomTicket's API 2.0 describes it (docs/tomticket-api-v2.md §7). */
+export interface FakeCustomField {
+  id: string;
+  label: string;
+  /** TomTicket's type code: 1 single line, 2 several lines, 3 list; any other number is a type the sources never showed. */
+  type: number;
+  /** The ticket is refused without a value for it (where it applies). */
+  mandatory: boolean;
+  /** A list field's choices: the text sent is the value. */
+  options?: string[];
+  /** False: not asked when a ticket is opened (`operation.open: false`). */
+  open?: boolean;
+  /**
+   * Where TomTicket binds it: category ids of its department, and '' (the contract's NO_CATEGORY)
+   * for a ticket without a category. A value sent where it is not bound is dropped without error.
+   */
+  boundTo: string[];
 }
 
 /** A customer known to the fake account. */
@@ -40,10 +65,33 @@ export interface FakeTicket {
   priority: number;
   customFields: Record<string, string>;
   attachments: FakeAttachment[];
-  /** The bytes of the `criar_chamado` body that created it, as they arrived. */
+  /** The bytes of the creating request's body, as they arrived. */
   requestBytes: number;
   createdAt: Date;
+  /** Which API created it. */
+  api?: 'legacy' | 'v2';
+  /** API 2.0: custom fields sent where the account does not bind them, which TomTicket drops without a word. */
+  droppedCustomFields?: Record<string, string>;
 }
+
+/** An endpoint of the fake's legacy API. */
+export type FakeLegacyEndpoint = 'criar_chamado' | 'cliente' | 'criar_cliente' | 'departamentos' | 'chamado' | 'chamados';
+
+/** An endpoint of the fake's API 2.0 (the path after `/v2.0/`). */
+export type FakeV2Endpoint =
+  | 'ticket/new'
+  | 'ticket/detail'
+  | 'ticket/list'
+  | 'department/list'
+  | 'department/category/list'
+  | 'custom_field/department/list'
+  | 'customer/exists'
+  | 'customers/exists'
+  | 'customer/new'
+  | 'customer/details';
+
+/** What a call is for, in either API: tests compare the calls of both adapters by role. */
+export type FakeCallRole = 'departments' | 'customer_check' | 'customer_create' | 'ticket_create' | 'ticket_detail' | 'ticket_list' | 'unknown';
 
 /** Every request the fake saw, in arrival order, with the token replaced by `***`. */
 export interface FakeRequestRecord {
@@ -51,7 +99,13 @@ export interface FakeRequestRecord {
   /** The path with the token redacted, e.g. `/criar_chamado/***\/ana%40example.com`. */
   path: string;
   /** Which contract endpoint it hit, or 'unknown'. */
-  endpoint: 'criar_chamado' | 'cliente' | 'criar_cliente' | 'departamentos' | 'chamado' | 'chamados' | 'unknown';
+  endpoint: FakeLegacyEndpoint | FakeV2Endpoint | 'unknown';
+  /** Which API it spoke to (a path under `/v2.0/` is API 2.0). */
+  api: 'legacy' | 'v2';
+  /** What it was for. */
+  role: FakeCallRole;
+  /** API 2.0: the token appeared in the URL (it belongs in the Authorization header only). */
+  tokenInUrl?: boolean;
   /** Milliseconds since the epoch when the request arrived (for the rate-limit windows). */
   at: number;
   /** The status the fake answered; 0 while it has not answered (e.g. under the 'no_answer' fault). */
@@ -110,12 +164,47 @@ export interface FakeVariants {
   lengthUnit: 'chars' | 'bytes';
 }
 
+/**
+ * How the fake's API 2.0 behaves where the sources disagree or are silent
+ * (docs/tomticket-api-v2.md, "What the adapter must tolerate"). Each default is the best-supported
+ * reading; the ticket flows run under every other value too. The account-wide `refusals` and
+ * `lengthUnit` of {@link FakeVariants} apply to API 2.0 as well.
+ */
+export interface FakeV2Variants {
+  /**
+   * Where `ticket/new` answers the new ticket: 'root' `ticket_id` and `protocol` (a number) at the
+   * envelope's top [code, live]; 'data' `data: { id, protocol: "<digits>" }` (what integrations
+   * also read); 'none' only the envelope (the help page shows no more), so the protocol is unknown.
+   */
+  createdTicket: 'root' | 'data' | 'none';
+  /** A 429's body: 'html' nginx's page [code, live]; 'json' the envelope. */
+  rateLimitBody: 'html' | 'json';
+  /** A page past the listing's end: 'empty' 200 with no data and `next_page: null` [code]; 'http_404' a 404 in the envelope. */
+  listingEnd: 'empty' | 'http_404';
+  /** 'none': a ticket is listed at once; 'delayed': only `listingLagMs` after it was created [code, live]. */
+  listingLag: 'none' | 'delayed';
+  /** Which spelling of the existence check the account answers: `customer/exists` or `customers/exists` [doc]; the other is an unknown route. */
+  customerCheckPath: 'customer' | 'customers';
+  /** What the existence check answers: 'data_exists' `data: { exists }`; 'data_boolean' `data: true|false`. */
+  customerCheckAnswer: 'data_exists' | 'data_boolean';
+  /** `custom_field/department/list`'s `data`: 'ticket_key' `{ ticket: [fields] }` (the page's nesting); 'array' the fields themselves. */
+  customFieldList: 'ticket_key' | 'array';
+  /** `department/list`: 'nested' categories with their fields and the no-category fields inside [code, live]; 'flat' only ids and names. */
+  departmentListing: 'nested' | 'flat';
+}
+
 /** Options of the fake TomTicket account. */
 export interface FakeTomTicketOptions {
   /** The only token the fake accepts (until {@link FakeTomTicket.setToken}). */
   token: string;
   /** Where the fake reads TomTicket one way or another; each missing key takes its default (see DEFAULT_FAKE_VARIANTS). */
   variants?: Partial<FakeVariants>;
+  /** The same for API 2.0 (see DEFAULT_FAKE_V2_VARIANTS). */
+  v2Variants?: Partial<FakeV2Variants>;
+  /** API 2.0: the attachments' form field name the account takes, `{n}` standing for the index; default `attachment[{n}]`. */
+  v2AttachmentField?: string;
+  /** Under the 'delayed' listing lag, how long a new ticket stays out of `ticket/list`; default 1.5 s. */
+  listingLagMs?: number;
   departments?: readonly FakeDepartment[];
   customers?: readonly FakeCustomer[];
   /** Requests allowed in any one-second window before 429; 0 turns the limit off. Default 3. */
@@ -126,7 +215,7 @@ export interface FakeTomTicketOptions {
   slowAnswerMs?: number;
 }
 
-/** A running fake of TomTicket's legacy API, listening on loopback. */
+/** A running fake of TomTicket (its legacy API and API 2.0, as the real host serves both), listening on loopback. */
 export interface FakeTomTicket {
   /** Base URL, e.g. `http://127.0.0.1:40123`: what TOMTICKET_API_URL points at. */
   readonly url: string;
@@ -144,8 +233,15 @@ export interface FakeTomTicket {
   setFault(fault: FakeFault, message?: string): Promise<void>;
   /** Changes the token the account accepts, as when it is revoked or replaced in TomTicket. */
   setToken(token: string): void;
+  /**
+   * API 2.0: whether the token may create and modify data ("Pode criar e modificar dados"); without
+   * it `ticket/new` and `customer/new` answer 401 while reads go on. Default true.
+   */
+  setTokenCanWrite(canWrite: boolean): void;
   /** The variants in effect. */
   readonly variants: FakeVariants;
+  /** API 2.0's variants in effect. */
+  readonly v2Variants: FakeV2Variants;
   /** Forgets recorded requests (not tickets or customers), e.g. between test cases. */
   clearRequests(): void;
   /** Stops listening, drops hanging requests, removes the storage folder it created. */

@@ -4,6 +4,7 @@ import { fakeLength } from './fake-length.ts';
 import { FAKE_MESSAGES } from './fake-messages.ts';
 import type { RefusalReason } from './fake-variants.ts';
 import type { ReceivedForm } from './read-form-body.ts';
+import { readTicketFields } from './read-ticket-fields.ts';
 import type { FakeVariants } from './types.ts';
 
 /** The outcome of {@link validateTicketForm}: a ticket to store, or TomTicket-style refusal text and its kind. */
@@ -39,54 +40,31 @@ export function validateTicketForm(
   lengthUnit: FakeVariants['lengthUnit'] = 'chars',
 ): TicketFormResult {
   const refuse = (mensagem: string, reason: RefusalReason = 'invalid'): TicketFormResult => ({ ok: false, reason, mensagem });
-  const tooLong = (value: string, max: number) => fakeLength(value, lengthUnit) > max;
-  const single = new Map<string, string>();
-  // A Map, so that an id like `__proto__` is kept as data like any other.
-  const customFields = new Map<string, string>();
-
-  for (const { name, value } of form.fields) {
-    const customFieldId = CUSTOM_FIELD.exec(name)?.[1];
-    if (SINGLE_FIELDS.has(name)) {
-      if (single.has(name)) return refuse(FAKE_MESSAGES.duplicateField(name));
-      single.set(name, value);
-    } else if (customFieldId !== undefined) {
-      if (customFields.has(customFieldId)) return refuse(FAKE_MESSAGES.duplicateField(name));
-      if (tooLong(value, LIMITS.customFieldMaxChars)) {
-        return refuse(FAKE_MESSAGES.tooLong(name, LIMITS.customFieldMaxChars));
-      }
-      customFields.set(customFieldId, value);
-    } else if (isAttachmentFieldName(name)) {
-      return refuse(FAKE_MESSAGES.fileExpected(name));
-    } else {
-      return refuse(FAKE_MESSAGES.unknownField(name));
-    }
-  }
-
-  const indexedNames = new Set<string>();
-  for (const file of form.files) {
-    if (file.fieldName === 'anexos[]') continue;
-    if (indexedNames.has(file.fieldName)) return refuse(FAKE_MESSAGES.duplicateField(file.fieldName));
-    indexedNames.add(file.fieldName);
-  }
+  const read = readTicketFields(
+    form,
+    {
+      single: SINGLE_FIELDS,
+      customField: CUSTOM_FIELD,
+      isAttachmentName: isAttachmentFieldName,
+      repeatsFileName: (name) => name === 'anexos[]',
+      length: (value) => fakeLength(value, lengthUnit),
+    },
+    [
+      ['id_departamento', LIMITS.idMaxChars, true],
+      ['titulo', LIMITS.titleMaxChars, true],
+      ['mensagem', LIMITS.messageMaxChars, true],
+      ['id_tipoassunto', LIMITS.idMaxChars, false],
+    ],
+    FAKE_MESSAGES,
+  );
+  if (!read.ok) return refuse(read.message);
+  const { single, customFields } = read;
 
   const identifierType = single.get('tipo_identificador') ?? 'I';
   if (identifierType !== 'I' && identifierType !== 'E') return refuse(FAKE_MESSAGES.invalidIdentifierType);
 
   const priority = single.get('prioridade');
   if (priority !== undefined && !PRIORITY.test(priority)) return refuse(FAKE_MESSAGES.invalidPriority);
-
-  const lengthRules: [name: string, max: number, required: boolean][] = [
-    ['id_departamento', LIMITS.idMaxChars, true],
-    ['titulo', LIMITS.titleMaxChars, true],
-    ['mensagem', LIMITS.messageMaxChars, true],
-    ['id_tipoassunto', LIMITS.idMaxChars, false],
-  ];
-  for (const [name, max, required] of lengthRules) {
-    const value = single.get(name);
-    // An empty category is refused too: sending `id_tipoassunto=""` is a mapping mistake.
-    if (value === undefined ? required : value.trim() === '') return refuse(FAKE_MESSAGES.required(name));
-    if (value !== undefined && tooLong(value, max)) return refuse(FAKE_MESSAGES.tooLong(name, max));
-  }
 
   const customer = identifier ? account.findCustomer(identifier, identifierType) : undefined;
   if (!customer) return refuse(FAKE_MESSAGES.customerNotFound, 'not_found');

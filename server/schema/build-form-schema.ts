@@ -10,13 +10,15 @@ import {
   type TextRules,
 } from '../../contract/index.ts';
 import type { UpstreamDepartment } from '../tomticket/types.ts';
-import type { FormConfigDepartment, FormConfigFile } from './types.ts';
+import { mergeAccountFields } from './merge-account-fields.ts';
+import type { FormConfigDepartment, FormConfigField, FormConfigFile } from './types.ts';
 
 /**
- * The form schema: TomTicket's departments and categories, restricted, ordered, renamed and
- * given custom fields by the site owner's configuration. Configured departments or categories
- * TomTicket does not have are left out and reported through `onWarning`: the form never offers
- * what the ticket call would refuse.
+ * The form schema: TomTicket's departments and categories, restricted, ordered and renamed by the
+ * site owner's configuration, with custom fields: on API 2.0 the account's own (with the
+ * configuration laid over them, see merge-account-fields.ts), on the legacy API the configured
+ * ones. Configured departments, categories or fields TomTicket does not have are left out and
+ * reported through `onWarning`: the form never offers what the ticket call would refuse or drop.
  */
 export function buildFormSchema(
   upstream: readonly UpstreamDepartment[],
@@ -79,28 +81,32 @@ function toDepartment(
     onWarning('department requires a category but has none; not required', { departmentId: upstream.id });
     categoryRequired = false;
   }
+  const offered = categories.map((category) => category.id);
   return {
     id: upstream.id,
     name: entry?.name ?? upstream.name,
     categories,
-    fields: offeredFields(entry?.fields ?? [], upstream.id, new Set(categories.map((category) => category.id)), onWarning),
+    fields: upstream.customFields
+      ? mergeAccountFields(upstream.id, upstream.customFields, entry, offered, categoryRequired, onWarning)
+      : offeredFields(entry?.fields ?? [], upstream.id, new Set(offered), onWarning),
     categoryRequired,
   };
 }
 
 /**
- * Copies of the configured fields, each limited to the categories the department offers. A field
+ * Legacy API: copies of the configured fields, each limited to the categories the department offers. A field
  * whose categories are all gone is left out: it could never be shown, so it must not be required.
  */
 function offeredFields(
-  fields: readonly CustomField[],
+  fields: readonly FormConfigField[],
   departmentId: string,
   offered: ReadonlySet<string>,
   onWarning: (message: string, details: Record<string, unknown>) => void,
 ): CustomField[] {
   const result: CustomField[] = [];
   for (const field of fields) {
-    const copy = structuredClone(field);
+    // Complete: the file was checked for the legacy API when it was loaded (label and type required).
+    const { hidden: _hidden, ...copy } = structuredClone(field) as CustomField & FormConfigField;
     if (copy.categories) {
       const missing = copy.categories.filter((id) => !offered.has(id));
       if (missing.length > 0) {

@@ -139,4 +139,28 @@ describe('createFormSchemaSource', () => {
     expect(names(schema)).toEqual(['Sales']);
     expect(schema.customer.nameRequired).toBe(false);
   });
+
+  it('logs what the schema leaves out when it changes, not at every refresh', async () => {
+    let time = 0;
+    const upstream = scriptedClient();
+    const undrawable: UpstreamDepartment = {
+      ...support,
+      customFields: { noCategory: [{ id: 'f9', label: 'Origem', type: '9', required: false, options: [], askedAtOpening: true }], byCategory: {} },
+    };
+    upstream.answer([undrawable]);
+    upstream.answer([undrawable]);
+    upstream.answer([support]);
+    upstream.answer([undrawable]);
+    const { logger, warnings } = capturingLogger();
+    const source = createFormSchemaSource({ client: upstream.client, config: {}, cacheMs: 1000, logger, now: () => time });
+    await source.get();
+    time += 1000;
+    await source.get();
+    expect(warnings.filter((message) => message.includes('cannot draw'))).toHaveLength(1);
+    time += 1000;
+    await source.get();
+    time += 1000;
+    await source.get();
+    expect(warnings.filter((message) => message.includes('cannot draw'))).toHaveLength(2);
+  });
 });

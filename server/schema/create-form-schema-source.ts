@@ -46,8 +46,17 @@ export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSc
   let failure: { error: unknown; retryAt: number } | undefined;
   let refreshing: Promise<FormSchema> | undefined;
 
-  const build = async (departments: readonly UpstreamDepartment[]) =>
-    buildFormSchema(departments, config, (message, details) => logger.warn(message, details), await textRules());
+  // What a build has to say (a field left out, a configured id TomTicket lacks) is logged when it
+  // changes, not at every refresh of an unchanged account.
+  let lastWarnings = '';
+  const build = async (departments: readonly UpstreamDepartment[]) => {
+    const warnings: Array<[string, Record<string, unknown>]> = [];
+    const schema = buildFormSchema(departments, config, (message, details) => warnings.push([message, details]), await textRules());
+    const said = JSON.stringify(warnings);
+    if (said !== lastWarnings) for (const [message, details] of warnings) logger.warn(message, details);
+    lastWarnings = said;
+    return schema;
+  };
 
   /** What to answer when TomTicket did not give a listing: this run's last, the saved one, or the error. */
   function fallback(error: unknown): Promise<FormSchema> {

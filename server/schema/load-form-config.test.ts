@@ -13,15 +13,15 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function load(content: unknown): Promise<unknown> {
+async function load(content: unknown, fieldsFromAccount = false): Promise<unknown> {
   const path = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return loadFormConfig(path);
+  return loadFormConfig(path, { fieldsFromAccount });
 }
 
-/** The message loadFormConfig throws for `content`. */
-async function problemWith(content: unknown): Promise<string> {
-  const error = await load(content).then(
+/** The message loadFormConfig throws for `content` (read for API 2.0 when `fieldsFromAccount`). */
+async function problemWith(content: unknown, fieldsFromAccount = false): Promise<string> {
+  const error = await load(content, fieldsFromAccount).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -150,5 +150,50 @@ describe('loadFormConfig', () => {
   it('lists every problem at once', async () => {
     const message = await problemWith({ askName: 1, departments: [{ id: '' }], extra: true });
     expect(message.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(3);
+  });
+});
+
+describe('loadFormConfig for API 2.0, where the account describes the fields', () => {
+  it('takes a field by its id alone, with any of its keys changed, hidden, and onlyListedFields', async () => {
+    const config = {
+      departments: [
+        {
+          id: 'd1',
+          onlyListedFields: true,
+          fields: [
+            { id: 'f1' },
+            { id: 'f2', label: 'Outro nome', help: 'Ajuda', maxLength: 40 },
+            { id: 'f3', type: 'date' },
+            { id: 'f4', options: [{ value: 'Chrome', label: 'Google Chrome' }] },
+            { id: 'f5', hidden: true },
+          ],
+        },
+      ],
+    };
+    expect(await load(config, true)).toEqual(config);
+  });
+
+  it('a legacy file (complete fields) reads as well', async () => {
+    const config = { departments: [{ id: 'd1', fields: [{ id: 'f1', label: 'Pedido', type: 'text', required: true }] }] };
+    expect(await load(config, true)).toEqual(config);
+  });
+
+  it('still refuses what could never work: a bad type, brackets in an id, a maxLength past TomTicket’s, hidden not a boolean', async () => {
+    const message = await problemWith(
+      { departments: [{ id: 'd1', onlyListedFields: 'sim', fields: [{ id: 'a[b]' }, { id: 'f2', type: 'radio' }, { id: 'f3', maxLength: LIMITS.customFieldMaxChars + 1 }, { id: 'f4', hidden: 'yes' }] }] },
+      true,
+    );
+    expect(message).toMatch(/departments\[0\]\.onlyListedFields: must be true or false/);
+    expect(message).toMatch(/fields\[0\]\.id: must not contain \[ or \]/);
+    expect(message).toMatch(/fields\[1\]\.type: "radio" is not a field type/);
+    expect(message).toMatch(/fields\[2\]\.maxLength: must be a whole number from 1 to 250/);
+    expect(message).toMatch(/fields\[3\]\.hidden: must be true or false/);
+  });
+
+  it('on the legacy API, says hidden and onlyListedFields need TOMTICKET_API=v2', async () => {
+    const message = await problemWith({ departments: [{ id: 'd1', onlyListedFields: true, fields: [{ id: 'f1', label: 'X', type: 'text', hidden: true }] }] });
+    expect(message).toMatch(/onlyListedFields: only with TOMTICKET_API=v2/);
+    expect(message).toMatch(/hidden: only with TOMTICKET_API=v2/);
+    expect(message).not.toMatch(/unknown key/);
   });
 });

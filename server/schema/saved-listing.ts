@@ -2,9 +2,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger } from '../log/types.ts';
 import { writeFileDurably } from '../outbox/durable-fs.ts';
-import type { UpstreamDepartment } from '../tomticket/types.ts';
+import type { ApiName, UpstreamDepartment } from '../tomticket/types.ts';
 
-/** The last department listing TomTicket gave, as kept on disk. */
+/** The last department listing TomTicket gave (on API 2.0 with what it said of custom fields), as kept on disk. */
 export interface SavedListing {
   departments: UpstreamDepartment[];
   /** ISO time TomTicket gave it. */
@@ -19,17 +19,24 @@ export interface ListingStore {
   save(departments: UpstreamDepartment[]): Promise<void>;
 }
 
-/** The store at `DATA_DIR/account/departments.json`, for the account named by `account` (see accountFingerprint). */
-export function createListingStore(options: { dataDir: string; account: string; logger: Logger; now?: () => Date }): ListingStore {
-  const path = join(options.dataDir, 'account', 'departments.json');
+/**
+ * The store at `DATA_DIR/account/departments.json` (API 2.0's at `departments-v2.json`, so that
+ * switching back and forth keeps both), for the account named by `account` (see
+ * accountFingerprint) as `api` lists it: a listing of the other API is never used (the legacy
+ * API's says nothing of custom fields).
+ */
+export function createListingStore(options: { dataDir: string; account: string; api: ApiName; logger: Logger; now?: () => Date }): ListingStore {
+  const path = join(options.dataDir, 'account', options.api === 'v2' ? 'departments-v2.json' : 'departments.json');
   const now = options.now ?? (() => new Date());
   let lastSaved: string | undefined;
 
   return {
     async load() {
       try {
-        const saved = JSON.parse(await readFile(path, 'utf8')) as { account?: unknown; savedAt?: unknown; departments?: unknown };
-        if (saved.account !== options.account || typeof saved.savedAt !== 'string' || !Array.isArray(saved.departments)) return undefined;
+        const saved = JSON.parse(await readFile(path, 'utf8')) as { account?: unknown; api?: unknown; savedAt?: unknown; departments?: unknown };
+        // Files written before API 2.0 existed here carry no `api`: they are the legacy API's.
+        const api = saved.api ?? 'legacy';
+        if (saved.account !== options.account || api !== options.api || typeof saved.savedAt !== 'string' || !Array.isArray(saved.departments)) return undefined;
         lastSaved = JSON.stringify(saved.departments);
         return { departments: saved.departments as UpstreamDepartment[], savedAt: saved.savedAt };
       } catch (error) {
@@ -41,7 +48,7 @@ export function createListingStore(options: { dataDir: string; account: string; 
       const text = JSON.stringify(departments);
       if (text === lastSaved) return;
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      await writeFileDurably(path, JSON.stringify({ account: options.account, savedAt: now().toISOString(), departments }, null, 2));
+      await writeFileDurably(path, JSON.stringify({ account: options.account, api: options.api, savedAt: now().toISOString(), departments }, null, 2));
       lastSaved = text;
     },
   };

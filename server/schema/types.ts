@@ -1,4 +1,4 @@
-import type { CustomField, FormSchema } from '../../contract/index.ts';
+import type { CustomField, CustomFieldType, FieldOption, FormSchema } from '../../contract/index.ts';
 
 /** The site owner's configuration file (FORM_CONFIG), as written: every key optional. */
 export interface FormConfigFile {
@@ -21,8 +21,43 @@ export interface FormConfigDepartment {
   /** Categories to offer (ids); default all of the department's. */
   categories?: string[];
   categoryRequired?: boolean;
-  fields?: CustomField[];
+  /**
+   * Legacy API: the department's custom fields, each complete. API 2.0: changes to the fields the
+   * account describes (by id), in the order to show them.
+   */
+  fields?: FormConfigField[];
+  /** API 2.0: show only the account's fields listed in `fields` (default false: the others follow them). */
+  onlyListedFields?: boolean;
 }
+
+/**
+ * A custom field as the configuration file gives it. On the legacy API every field is complete
+ * (a {@link CustomField}: `label` and `type` required, checked when the file is loaded). On API
+ * 2.0 it changes a field the account describes: any key given replaces TomTicket's (see README
+ * "The form configuration file"), `hidden` leaves the field out.
+ */
+export interface FormConfigField {
+  id: string;
+  label?: string;
+  type?: CustomFieldType;
+  required?: boolean;
+  help?: string;
+  options?: FieldOption[];
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  categories?: string[];
+  /** API 2.0: do not show this field of the account. */
+  hidden?: boolean;
+}
+
+/** How a configuration file is read: whether custom fields come from the account (API 2.0) or only from the file. */
+export interface FormConfigReading {
+  fieldsFromAccount: boolean;
+}
+
+/** A configured field complete enough to be shown on its own (the legacy API's fields). */
+export type CompleteConfigField = CustomField & FormConfigField;
 
 /** Where the form schema comes from now, for /healthz. */
 export type SchemaStatus =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRIORITY, DEFAULT_TEXT_RULES, LIMITS, PRIORITIES } from '../../contract/index.ts';
+import { DEFAULT_PRIORITY, DEFAULT_TEXT_RULES, LIMITS, NO_CATEGORY, PRIORITIES } from '../../contract/index.ts';
 import type { FormSchema } from '../../contract/index.ts';
 import type { ReceivedFile, ReceivedSubmission } from './types.ts';
 import { validateSubmission } from './validate-submission.ts';
@@ -59,8 +59,8 @@ function without(...names: string[]): Record<string, string> {
   return Object.fromEntries(Object.entries(VALID).filter(([name]) => !names.includes(name)));
 }
 
-function problemsOf(received: ReceivedSubmission) {
-  const outcome = validateSubmission(received, SCHEMA);
+function problemsOf(received: ReceivedSubmission, schema: FormSchema = SCHEMA) {
+  const outcome = validateSubmission(received, schema);
   if (outcome.ok) throw new Error('expected problems');
   return outcome.problems.map(({ code, field }) => ({ code, field }));
 }
@@ -258,5 +258,31 @@ describe('validateSubmission', () => {
     const outcome = validateSubmission(submission({ ...without('category', 'fields[browser]'), department: 'dep-fin' }), SCHEMA);
     expect(outcome.ok).toBe(true);
     expect(outcome.ok && 'categoryId' in outcome.ticket).toBe(false);
+  });
+
+  it('asks the fields bound to "no category" only while no category is chosen', () => {
+    const schema: FormSchema = {
+      ...SCHEMA,
+      departments: [
+        {
+          id: 'dep-com',
+          name: 'Comercial',
+          categoryRequired: false,
+          categories: [{ id: 'cat-planos', name: 'Planos' }],
+          fields: [
+            { id: 'origem', label: 'Origem', type: 'text', required: true, categories: [NO_CATEGORY] },
+            { id: 'plano', label: 'Plano', type: 'text', required: true, categories: ['cat-planos'] },
+          ],
+        },
+      ],
+    };
+    const base = { ...without('category', 'fields[browser]'), department: 'dep-com' };
+    const none = validateSubmission(submission({ ...base, 'fields[origem]': 'Google' }), schema);
+    expect(none.ok && none.ticket.customFields).toEqual({ origem: 'Google' });
+    expect(problemsOf(submission(base), schema)).toEqual([{ code: 'required', field: 'fields[origem]' }]);
+    // Once a category is chosen the no-category field is not the form's: TomTicket would drop it.
+    expect(problemsOf(submission({ ...base, category: 'cat-planos', 'fields[plano]': 'Pro', 'fields[origem]': 'Google' }), schema)).toEqual([
+      { code: 'unknown_field', field: 'fields[origem]' },
+    ]);
   });
 });

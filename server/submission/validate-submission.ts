@@ -1,6 +1,7 @@
 import {
   LIMITS,
   SUBMISSION_FIELDS,
+  customFieldApplies,
   customFieldName,
   formatMessage,
   isEmailAddress,
@@ -156,13 +157,12 @@ function checkCustomFields(
   const values: Record<string, string> = {};
   const judged = new Set<string>();
   for (const field of department.fields) {
-    if (field.categories !== undefined) {
-      if (categoryId === null) {
-        judged.add(field.id);
-        continue;
-      }
-      if (categoryId === undefined || !field.categories.includes(categoryId)) continue;
+    if (field.categories !== undefined && categoryId === null) {
+      judged.add(field.id);
+      continue;
     }
+    // The widget decides with the same function which fields it shows.
+    if (!customFieldApplies(field, categoryId ?? undefined)) continue;
     judged.add(field.id);
     const name = customFieldName(field.id);
     const sent = entries.get(name) ?? [];

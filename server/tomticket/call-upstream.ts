@@ -1,20 +1,24 @@
 import { Pool, type FormData } from 'undici';
 import type { Logger } from '../log/types.ts';
 import { classifyAnswer } from './classify-answer.ts';
+import type { ApiDialect } from './dialect.ts';
 import type { Endpoint } from './endpoint.ts';
 import { classifyFetchFailure } from './fetch-failure.ts';
 import type { RateLimiter } from './limiter.ts';
 import { readAnswer } from './read-answer.ts';
 import { retryDelayMs, type RetryPolicy } from './retry-delay.ts';
 import type { SendGuard } from './types.ts';
-import { upstreamUrl, type PathSegment } from './upstream-url.ts';
+import type { PathSegment } from './upstream-url.ts';
 
-/** One call of the legacy API, described without the token. */
+/** One call of TomTicket, described without the token (the dialect puts it where its API wants it). */
 export interface UpstreamRequest {
   endpoint: Endpoint;
   method: 'GET' | 'POST';
+  /** Path segments after the legacy API's token. */
   segments?: PathSegment[];
   query?: Record<string, string>;
+  /** Query keys whose values are a customer's (an e-mail): shown as `…` in log lines. */
+  hiddenQuery?: readonly string[];
   /** Builds the body afresh for each try: undici's own FormData (files streamed from disk) or a urlencoded form. */
   body?: () => Promise<FormData | URLSearchParams> | FormData | URLSearchParams;
   /** Told right before each try goes out, and after each try that surely did not take effect. */
@@ -25,9 +29,9 @@ export interface UpstreamRequest {
 
 /** How a call ended, after any retries: every answer read and classified (see classify-answer.ts). */
 export type UpstreamOutcome =
-  /** A 2xx JSON object without `erro: true`. */
+  /** A 2xx JSON object that does not say it failed (`erro: true`; API 2.0's `error: true`, `success: false`). */
   | { kind: 'answer'; body: Record<string, unknown> }
-  /** TomTicket refused the request (`erro: true`, or a 4xx with a JSON body): its words, plain text, token-free. */
+  /** TomTicket refused the request (it said it failed, or a 4xx with a JSON body): its words, plain text, token-free. */
   | { kind: 'refused'; status: number; message: string | undefined; body: Record<string, unknown> }
   /** 401/403: the token is refused. Nothing was done. */
   | { kind: 'token_refused'; status: number; message: string | undefined }
@@ -45,7 +49,8 @@ export type UpstreamOutcome =
 /** What {@link createUpstreamCaller} needs: the client's options, minus the parts it does not use. */
 export interface UpstreamCallerOptions {
   apiUrl: string;
-  token: string;
+  /** Where the token goes and how a failure reads, in the API spoken. */
+  dialect: Pick<ApiDialect, 'target' | 'saysRefused'>;
   timeoutMs: number;
   limiter: RateLimiter;
   logger: Logger;
@@ -68,7 +73,7 @@ export interface ObservedAnswer {
   body?: Record<string, unknown>;
 }
 
-/** Makes legacy-API calls over kept-alive connections; close() lets them go. */
+/** Makes TomTicket calls over kept-alive connections; close() lets them go. */
 export interface UpstreamCaller {
   call(request: UpstreamRequest): Promise<UpstreamOutcome>;
   close(): Promise<void>;
@@ -81,7 +86,7 @@ type Attempt = UpstreamOutcome | { kind: 'retryable'; detail: string; neverConne
 const CONNECTIONS = 16;
 
 /**
- * Legacy-API calls: through the shared limiter, over a pool of kept-alive connections (undici),
+ * TomTicket calls, either API: through the shared limiter, over a pool of kept-alive connections (undici),
  * with a timeout, no redirects followed (a redirect would carry the token in its URL to wherever it
  * points), every answer's body read whatever its status, a log line per failed or refused try,
  * and a retry only where the request surely did not take effect (429, connection refused, DNS
@@ -94,7 +99,7 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
 
   async function attemptOnce(request: UpstreamRequest, attempt: number): Promise<Attempt> {
     request.onTry?.();
-    const { path, logPath } = upstreamUrl(options.apiUrl, options.token, request.endpoint, request.segments, request.query);
+    const { path, logPath, headers } = options.dialect.target(request);
     const logged = { endpoint: request.endpoint, method: request.method, path: logPath, attempt };
     // Outside the try: a spooled file that cannot be opened is our failure, not TomTicket's.
     const built = request.body ? await request.body() : undefined;
@@ -109,6 +114,7 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
         body: form,
         headers: {
           accept: 'application/json',
+          ...headers,
           ...(typeof form === 'string' ? { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' } : {}),
         },
         signal: AbortSignal.timeout(options.timeoutMs),
@@ -116,7 +122,7 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
       const status = response.statusCode;
       const answer = await readAnswer(response.body);
       options.observe?.({ endpoint: request.endpoint, status, ...(answer.ok ? { body: answer.body } : {}) });
-      const meaning = classifyAnswer(status, answer);
+      const meaning = classifyAnswer(status, answer, options.dialect.saysRefused);
       const failed = (problem: string) =>
         logger.warn('tomticket call failed', { ...logged, status, durationMs: elapsed(), problem });
       switch (meaning.kind) {

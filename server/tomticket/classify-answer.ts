@@ -6,9 +6,9 @@ import type { AnswerBody } from './read-answer.ts';
  * from its words: no exact texts are published, and they are Portuguese prose).
  */
 export type AnswerMeaning =
-  /** 2xx with a JSON object that does not say `erro: true`. */
+  /** 2xx with a JSON object that does not say it failed. */
   | { kind: 'answer'; body: Record<string, unknown> }
-  /** TomTicket said no to this request: `erro: true` with any status, or a 4xx with a JSON object. */
+  /** TomTicket said no to this request: a body saying it failed with any status, or a 4xx with a JSON object. */
   | { kind: 'refused'; message: string | undefined; body: Record<string, unknown> }
   /** 401 or 403, whatever the body: the token (or its permissions) is refused. */
   | { kind: 'token_refused'; message: string | undefined }
@@ -24,18 +24,23 @@ export type AnswerMeaning =
  * status says who is speaking (the account's limits, the token, a server in trouble) before the
  * body says what TomTicket thought of the request.
  */
-export function classifyAnswer(status: number, answer: AnswerBody): AnswerMeaning {
+export function classifyAnswer(status: number, answer: AnswerBody, saysRefused: (body: Record<string, unknown>) => boolean = legacySaysRefused): AnswerMeaning {
   const body = answer.ok ? answer.body : undefined;
   const message = body ? answerMessage(body) : undefined;
   if (status === 429) return { kind: 'rate_limited' };
   if (status === 401 || status === 403) return { kind: 'token_refused', message };
   if (status >= 500 || status === 408) return { kind: 'unavailable', problem: `HTTP ${status}${body ? '' : ` with ${describe(answer)}`}` };
-  if (body?.erro === true) return { kind: 'refused', message, body };
+  if (body && saysRefused(body)) return { kind: 'refused', message, body };
   if (status >= 200 && status < 300) {
     return body ? { kind: 'answer', body } : { kind: 'unavailable', problem: `HTTP ${status} with ${describe(answer)}` };
   }
   if (status >= 400 && status < 500 && body) return { kind: 'refused', message, body };
   return { kind: 'unexpected', problem: `HTTP ${status}${body ? '' : ` with ${describe(answer)}`}` };
+}
+
+/** The legacy API's failure flag: `erro: true` (any status). */
+export function legacySaysRefused(body: Record<string, unknown>): boolean {
+  return body.erro === true;
 }
 
 function describe(answer: AnswerBody): string {

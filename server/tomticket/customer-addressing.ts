@@ -15,8 +15,8 @@ export const CUSTOMER_ADDRESSINGS: readonly CustomerAddressing[] = ['query', 'pa
 export type CustomerCheck =
   /** The account knows the e-mail. */
   | { kind: 'exists' }
-  /** The account answered that it does not (`existe: false`, also inside a refusal). */
-  | { kind: 'absent' }
+  /** The account answered that it does not (`existe: false`, also inside a refusal: `fromRefusal`). */
+  | { kind: 'absent'; fromRefusal?: true }
   /** A refusal without `existe`: this account does not understand this addressing. */
   | { kind: 'not_understood'; message: string | undefined }
   /** No answer to go by (down, timeout, token refused, not understood at the HTTP level). */
@@ -34,7 +34,7 @@ export function readCustomerCheck(outcome: UpstreamOutcome): CustomerCheck {
   if (outcome.kind === 'answer') return isTrue(outcome.body.existe) ? { kind: 'exists' } : { kind: 'absent' };
   if (outcome.kind === 'refused') {
     // A refusal that still says `existe: false` is an answer: the customer is not there.
-    if (outcome.body.existe !== undefined && !isTrue(outcome.body.existe)) return { kind: 'absent' };
+    if (outcome.body.existe !== undefined && !isTrue(outcome.body.existe)) return { kind: 'absent', fromRefusal: true };
     return { kind: 'not_understood', message: outcome.message };
   }
   return { kind: 'failed', outcome };
@@ -65,6 +65,7 @@ export function createAddressingMemory(): AddressingMemory {
   };
 }
 
-function isTrue(value: unknown): boolean {
+/** A flag as PHP back ends write it: `true`, `1`, `"1"` or `"true"`. */
+export function isTrue(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 'true';
 }

@@ -1,5 +1,8 @@
-/** TomTicket's legacy API as the server uses it: the client, its errors and the shared rate limiter. */
+/** TomTicket as the server uses it, through its legacy API or API 2.0: the client, its errors and the shared rate limiter. */
 export type {
+  ApiName,
+  UpstreamCustomField,
+  UpstreamCustomFields,
   CreateTicketResult,
   CreateTicketOptions,
   CustomerLookupForm,
@@ -18,3 +21,4 @@ export { createTomTicketClient, type TomTicketClientOptions } from './client.ts'
 export { UpstreamError, type UpstreamErrorCode } from './upstream-error.ts';
 export { createRateLimiter, DEFAULT_WINDOW_MS, type RateLimiter, type RateLimiterOptions } from './limiter.ts';
 export { DEFAULT_RETRY, type RetryPolicy } from './retry-delay.ts';
+export { DEFAULT_ATTACHMENT_FIELD } from './v2/v2-dialect.ts';

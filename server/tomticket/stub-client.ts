@@ -6,6 +6,8 @@ import type { TomTicketClient } from './types.ts';
  */
 export function stubClient(overrides: Partial<TomTicketClient> = {}): TomTicketClient {
   return {
+    api: 'legacy',
+    calls: { tokenCheck: 'GET /departamentos/{token}', listing: 'GET /chamados/{token}/{página}', createTicket: 'POST /criar_chamado/{token}/{e-mail}' },
     listDepartments: async () => [],
     createTicket: async () => ({ ok: true }),
     findTicket: async () => ({ kind: 'absent' }),

@@ -27,12 +27,45 @@ export interface TicketToCreate {
   attachments: SpooledFile[];
 }
 
-/** A department as TomTicket's listing gives it (`GET /departamentos/{token}`). */
+/** Which of TomTicket's APIs the server speaks (TOMTICKET_API): the token-in-path one, or API 2.0. */
+export type ApiName = 'legacy' | 'v2';
+
+/** A department as TomTicket's listing gives it (`GET /departamentos/{token}`, `GET /v2.0/department/list`). */
 export interface UpstreamDepartment {
   id: string;
   name: string;
   online?: boolean;
   categories: { id: string; name: string }[];
+  /**
+   * The custom fields the account describes for tickets to this department (API 2.0 only: the
+   * legacy API describes none, and leaves this out).
+   */
+  customFields?: UpstreamCustomFields;
+}
+
+/**
+ * A department's custom fields as API 2.0 binds them: to the department when no category is
+ * chosen, and to each category (`custom_field/department/list?department_id=&category_id=`).
+ */
+export interface UpstreamCustomFields {
+  /** The fields asked when no category is chosen. */
+  noCategory: UpstreamCustomField[];
+  /** Category id → the fields asked for a ticket in that category. */
+  byCategory: Record<string, UpstreamCustomField[]>;
+}
+
+/** One custom field as API 2.0 describes it, read defensively (docs/tomticket-api-v2.md, "The field item"). */
+export interface UpstreamCustomField {
+  /** The id sent as `custom_field[<id>]`. */
+  id: string;
+  label: string;
+  /** TomTicket's type as it came, as text: `"1"` single line, `"2"` several lines, `"3"` list; other codes unknown. */
+  type: string;
+  required: boolean;
+  /** The choices of a list field, each both the value sent and the text shown. */
+  options: string[];
+  /** False when TomTicket says the field is not asked when a ticket is opened (`operation.open: false`). */
+  askedAtOpening: boolean;
 }
 
 /** How a call to TomTicket ended, as a value: the HTTP layer and the outbox map each kind (README "Every answer, classified"). */
@@ -70,6 +103,8 @@ export interface TicketLookup {
   message: string;
   /** When the server received it: listed tickets older than that (by days) are not looked through. */
   receivedAt: Date;
+  /** Told of each listing call as it goes out (for the ticket's log line). */
+  called?(endpoint: string): void;
 }
 
 /** What the listing said about a ticket. */
@@ -85,11 +120,15 @@ export type TicketLookupResult =
 export type TokenCheck = { kind: 'accepted' } | { kind: 'refused'; detail: string } | { kind: 'unknown'; detail: string };
 
 /**
- * TomTicket as the rest of the server sees it, whatever API version speaks to it: the legacy API
- * is the first implementation (client.ts); a v2 adapter implements the same.
+ * TomTicket as the rest of the server sees it, whatever API speaks to it: client.ts implements it
+ * over the legacy API's dialect or API 2.0's (TOMTICKET_API), stub-client.ts stands in for tests.
  */
 export interface TomTicketClient {
-  /** The department listing with categories; throws an UpstreamError when it cannot be had. */
+  /** The API this client speaks. */
+  readonly api: ApiName;
+  /** The calls it makes, as a person reads them (for the doctor's report). */
+  readonly calls: { tokenCheck: string; listing: string; createTicket: string };
+  /** The department listing with categories (and custom fields on API 2.0); throws an UpstreamError when it cannot be had. */
   listDepartments(): Promise<UpstreamDepartment[]>;
   /**
    * Makes sure of the customer (when configured; an e-mail confirmed in the last few minutes is
@@ -123,12 +162,14 @@ export interface CustomerLookupForm {
 /** What one customer lookup said: found, answered absent, not understood by this account, or no answer. */
 export type CustomerLookupResult =
   | { kind: 'exists' }
-  | { kind: 'absent' }
+  /** `viaRefusal`: said by refusing the call (e.g. a 404), which may also mean the call is not this account's. */
+  | { kind: 'absent'; viaRefusal?: true }
   | { kind: 'not_understood'; detail: string }
   | { kind: 'failed'; detail: string };
 
 /**
- * Lets the caller record, durably, while `criar_chamado` may be on its way to TomTicket, so that a
+ * Lets the caller record, durably, while the ticket's creation (`criar_chamado`, API 2.0's
+ * `ticket/new`; both called `criar_chamado` below) may be on its way to TomTicket, so that a
  * crash in that window leaves the ticket marked "may exist" instead of silently resendable.
  */
 export interface SendGuard {

@@ -1,4 +1,4 @@
-import type { Endpoint } from './endpoint.ts';
+import type { LegacyEndpoint } from './endpoint.ts';
 
 /** Where a legacy-API call goes: the server to connect to, the path to ask for, and the same path fit for a log line. */
 export interface UpstreamUrl {
@@ -6,7 +6,7 @@ export interface UpstreamUrl {
   origin: string;
   /** The request target, token included: only ever handed to the HTTP client. */
   path: string;
-  /** e.g. `criar_chamado/***\/…`: the token as `***`, hidden segments as `…`. */
+  /** e.g. `criar_chamado/***\/…`: the token as `***`, hidden segments and query values as `…`. */
   logPath: string;
 }
 
@@ -37,14 +37,26 @@ export function encodePathSegment(value: string): string {
 export function upstreamUrl(
   apiUrl: string,
   token: string,
-  endpoint: Endpoint,
+  endpoint: LegacyEndpoint,
   segments: readonly PathSegment[] = [],
   query?: Record<string, string>,
+  hiddenQuery: readonly string[] = [],
 ): UpstreamUrl {
   const base = new URL(apiUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const path = [endpoint, encodeURIComponent(token), ...segments.map((segment) => encodePathSegment(segment.value))];
   const logPath = [endpoint, '***', ...segments.map((segment) => (segment.logged ? encodePathSegment(segment.value) : '…'))];
-  const search = query ? `?${new URLSearchParams(query).toString()}` : '';
-  return { origin: base.origin, path: `${prefix}/${path.join('/')}${search}`, logPath: logPath.join('/') + search };
+  return { origin: base.origin, path: `${prefix}/${path.join('/')}${querySuffix(query)}`, logPath: logPath.join('/') + loggedQuerySuffix(query, hiddenQuery) };
+}
+
+/** `?a=1&b=2`, or nothing without a query. */
+export function querySuffix(query: Record<string, string> | undefined): string {
+  return query ? `?${new URLSearchParams(query).toString()}` : '';
+}
+
+/** The query as a log line shows it: the values of `hidden` keys (a customer's e-mail) as `…`. */
+export function loggedQuerySuffix(query: Record<string, string> | undefined, hidden: readonly string[]): string {
+  if (!query) return '';
+  const pairs = Object.entries(query).map(([key, value]) => `${encodeURIComponent(key)}=${hidden.includes(key) ? '…' : encodeURIComponent(value)}`);
+  return `?${pairs.join('&')}`;
 }

@@ -1,4 +1,4 @@
-import { customFieldName, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
+import { customFieldApplies, customFieldName, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
 import type { Department, FormSchema, Priority, ValueRule } from '../../contract/index.ts';
 import type { PriorityKey, StringKey } from '../i18n/strings.ts';
 
@@ -81,7 +81,7 @@ export function buildRules(
     { name: F.message, labelKey: F.message, required: true, maxLength: limits.messageMaxChars, counter: true, message: true, type: 'textarea' },
   );
   for (const field of department?.fields ?? []) {
-    if (field.categories?.length && !field.categories.includes(category)) continue;
+    if (!customFieldApplies(field, category)) continue;
     // The field's own label, help, type, options and bounds carry over as they are.
     rules.push({
       ...field,
