@@ -7,7 +7,9 @@
  */
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { FORM_PART_FILE } from '../widget/part/partFile.ts';
+import { PART_FILES } from '../widget/part/partFiles.ts';
+
+const FORM_PART_FILE = PART_FILES.form;
 import { buildSentryFeedback, EXAMPLE_DSN } from './peers/build-sentry-feedback.ts';
 import { buildWidget } from './support/build-widget.ts';
 import { compressedSizes, type CompressedSizes } from './support/compressed-sizes.ts';

@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildWidgetScripts } from '../scripts/widget-scripts.ts';
-import { FORM_PART_FILE } from './part/partFile.ts';
+import { PART_FILES } from './part/partFiles.ts';
 
 // Everything an inline page downloads for a usable form (widget.js: Preact, @preact/signals, three
 // locales and every stylesheet), and what a page whose forms are all launchers downloads before
@@ -39,7 +39,7 @@ describe('the widget scripts', () => {
 
   it(`launcher.js, all a launcher-only page downloads before intent, stays within ${LAUNCHER_BUDGET_BYTES} bytes gzip`, async () => {
     console.log(`launcher.js: ${(await built)['launcher.js'].length} bytes, ${await gzipped('launcher.js')} gzip`);
-    console.log(`${FORM_PART_FILE} (loaded on intent): ${await gzipped(FORM_PART_FILE)} gzip`);
+    console.log(`${PART_FILES.form} (loaded on intent): ${await gzipped(PART_FILES.form)} gzip`);
     expect(await gzipped('launcher.js')).toBeLessThanOrEqual(LAUNCHER_BUDGET_BYTES);
     // The launcher must not carry the form: Preact and its hooks (`__H`) are the part's.
     expect((await built)['launcher.js']).not.toContain('__H');

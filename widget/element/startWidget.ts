@@ -1,9 +1,12 @@
 import { version } from '../../package.json';
-import type { FormPart } from '../part/formPart.ts';
 import type { StringOverrides } from '../i18n/strings.ts';
+import type { FormPart } from '../part/formPart.ts';
+import type { LauncherPart } from '../part/launcherPart.ts';
+import { createPartLoader } from '../part/loadPart.ts';
+import type { PART_FILES } from '../part/partFiles.ts';
 import { defineElement } from './defineElement.ts';
 import { createDraftKeys } from './draftKeys.ts';
-import { mountForm, type MountedForm, type PageEnv } from './mount.ts';
+import { mountForm, type MountedForm, type PageEnv, type PartSource } from './mount.ts';
 import type { MountOptions } from './options.ts';
 
 /** `window.TomTicketForm`: the script's whole API besides the element. */
@@ -22,21 +25,30 @@ declare global {
   }
 }
 
+/** Each part of a script: bundled into it, or the name of its file beside it, loaded when first needed. */
+export interface WidgetParts {
+  form: FormPart | typeof PART_FILES.form;
+  launcher: LauncherPart | typeof PART_FILES.launcher;
+}
+
 /**
- * Starts the widget on this page: `window.TomTicketForm` and `<tomticket-form>`, with the form
- * `part` bundled or loaded from `partFile` beside the script. A second script of the widget on
- * the page leaves the first in charge.
+ * Starts the widget on this page: `window.TomTicketForm` and `<tomticket-form>`, with each of
+ * `parts` bundled or loaded from beside the script. A second script of the widget on the page
+ * leaves the first in charge.
  */
-export function startWidget(part: FormPart | ((base: string) => () => Promise<FormPart>)): void {
+export function startWidget(parts: WidgetParts): void {
   // currentScript exists only while the script first runs: read it now, not when a form mounts.
   const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src;
   const base = scriptUrl ? new URL('.', scriptUrl).href : `${location.origin}/`;
+  const source = <Part>(part: Part | string): PartSource<Part> =>
+    typeof part === 'string' ? createPartLoader<Part>(new URL(part, base).href) : part;
   const env: PageEnv = {
     base,
     strings: [],
     forms: new Set(),
     drafts: createDraftKeys(),
-    part: typeof part === 'function' ? part(base) : part,
+    form: source(parts.form),
+    launcher: source(parts.launcher),
   };
   window.TomTicketForm ??= {
     mount: (element, options = {}) => mountForm(element, options, env),

@@ -10,6 +10,7 @@ import { namePastedFiles } from '../attachments/namePastedFiles.ts';
 import { createI18n, pickLocale } from '../i18n/translate.ts';
 import { createFormModel, type ModelEvent } from '../model/createFormModel.ts';
 import type { FormStart, PartForm } from '../part/formPart.ts';
+import { adoptSheet } from '../theme/adoptSheet.ts';
 import { afterRender } from './afterRender.ts';
 import { focusFirst } from './focusFirst.ts';
 import { FormRoot } from './FormRoot.tsx';
@@ -20,10 +21,7 @@ import { FORM_STYLES } from './styles.ts';
  * that show them, and only components whose own signals changed render again.
  */
 export function mountFormView(container: HTMLElement, start: FormStart): PartForm {
-  const root = container.getRootNode() as ShadowRoot;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(FORM_STYLES);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const dropStyles = adoptSheet(container.getRootNode() as ShadowRoot, FORM_STYLES);
 
   const settings = signal(start.options);
   const pageStrings = signal([...start.pageStrings]);
@@ -64,7 +62,7 @@ export function mountFormView(container: HTMLElement, start: FormStart): PartFor
       model.destroy();
       container.removeEventListener('paste', paste);
       render(null, container);
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      dropStyles();
     },
   };
 }

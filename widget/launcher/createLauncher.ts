@@ -1,15 +1,20 @@
-import type { LauncherStrings } from '../i18n/strings.ts';
+import { launcherTexts } from '../i18n/launcherTexts.ts';
+import type { LauncherStrings, Locale, StringOverrides } from '../i18n/strings.ts';
+import { adoptSheet } from '../theme/adoptSheet.ts';
+import styles from './Launcher.css?inline';
 
 /** The launcher's pieces: the form goes into `body`, inside the dialog. */
 export interface Launcher {
   body: HTMLElement;
-  setTexts(texts: LauncherStrings): void;
+  /** Shows the launcher's texts in `locale`, each of `overrides` (later wins) replacing shipped ones. */
+  setTexts(locale: Locale, overrides: ReadonlyArray<StringOverrides | undefined>): void;
   /** Marks the button busy while the rest of the form loads after a click. */
   busy(on: boolean): void;
   /** Says the form could not be opened (or, with false, stops saying it). */
   failed(on: boolean): void;
   open(): void;
   close(): void;
+  /** Takes the button, the dialog and their stylesheet away. */
   remove(): void;
 }
 
@@ -22,7 +27,8 @@ export interface LauncherEvents {
 /**
  * A floating button opening the form in a modal <dialog>, drawn with plain DOM so that
  * launcher.js needs no Preact before the customer reaches for it: showModal() traps the focus and
- * closes on Escape, and every close gives the focus back to the button.
+ * closes on Escape, and every close gives the focus back to the button. It brings its own
+ * stylesheet, so pages without a launcher never download it.
  */
 export function createLauncher(parent: HTMLElement, on: LauncherEvents): Launcher {
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, ...children: Node[]) => {
@@ -31,6 +37,7 @@ export function createLauncher(parent: HTMLElement, on: LauncherEvents): Launche
     element.append(...children);
     return element;
   };
+  const dropStyles = adoptSheet(parent.getRootNode() as ShadowRoot, styles);
   const button = make('button', { type: 'button', part: 'button launcher', class: 'launcher primary', 'aria-haspopup': 'dialog' });
   // role=alert: the failure is read out when it appears, the customer having just clicked.
   const note = make('p', { class: 'note', role: 'alert' });
@@ -47,11 +54,11 @@ export function createLauncher(parent: HTMLElement, on: LauncherEvents): Launche
   parent.append(button, note, dialog);
   return {
     body,
-    setTexts(next) {
-      texts = next;
-      button.textContent = heading.textContent = next.open;
-      closer.setAttribute('aria-label', next.close);
-      if (note.textContent) note.textContent = next.partFailed;
+    setTexts(locale, overrides) {
+      texts = launcherTexts(locale, overrides);
+      button.textContent = heading.textContent = texts.open;
+      closer.setAttribute('aria-label', texts.close);
+      if (note.textContent) note.textContent = texts.partFailed;
     },
     busy: (on) => (on ? button.setAttribute('aria-busy', 'true') : button.removeAttribute('aria-busy')),
     failed: (on) => (note.textContent = on ? texts!.partFailed : ''),
@@ -64,6 +71,7 @@ export function createLauncher(parent: HTMLElement, on: LauncherEvents): Launche
       button.remove();
       note.remove();
       dialog.remove();
+      dropStyles();
     },
   };
 }

@@ -27,7 +27,7 @@ export interface PartForm {
 
 /**
  * The form itself (Preact, signals, the model, the fields, the locales): bundled into widget.js,
- * loaded on intent by launcher.js from {@link FORM_PART_FILE}.
+ * loaded on intent by launcher.js from {@link PART_FILES}`.form`.
  */
 export interface FormPart {
   /** Draws a form into `container` (inside the element's shadow root). */
