@@ -20,6 +20,8 @@ export const WIDGET_SCRIPTS = {
   [PART_FILES.form]: 'widget/form-part.ts',
   /** The launcher part widget.js loads for a form drawn as a launcher. */
   [PART_FILES.launcher]: 'widget/launcher-part.ts',
+  /** The send part every form loads after its first render. */
+  [PART_FILES.send]: 'widget/send-part.ts',
 } as const;
 
 /** One of the widget's script file names. */

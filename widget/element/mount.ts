@@ -4,6 +4,7 @@ import type { Launcher } from '../launcher/createLauncher.ts';
 import type { Prefill } from '../model/types.ts';
 import type { FormPart, PartForm } from '../part/formPart.ts';
 import type { LauncherPart } from '../part/launcherPart.ts';
+import type { SendPart } from '../part/sendPart.ts';
 import { adoptSheet } from '../theme/adoptSheet.ts';
 import { draftKeyOf, type DraftKeys } from './draftKeys.ts';
 import { resolveOptions, type MountOptions } from './options.ts';
@@ -25,6 +26,8 @@ export interface PageEnv {
   form: PartSource<FormPart>;
   /** The launcher: bundled (launcher.js), or loaded when a form is first drawn as one (widget.js). */
   launcher: PartSource<LauncherPart>;
+  /** The send part, which every form loads right after its first render. */
+  loadSendPart(): Promise<SendPart>;
 }
 
 /** The verbs of a mounted form, shared by the element's methods and TomTicketForm.mount()'s handle. */
@@ -83,7 +86,7 @@ export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv):
 
   const attach = (part: FormPart) => {
     if (gone || form) return;
-    form = part.mount(body, { host, options, pageStrings: env.strings, draft });
+    form = part.mount(body, { host, options, pageStrings: env.strings, draft, loadSendPart: env.loadSendPart });
     waiting.splice(0).forEach((call) => call(form!));
     openIfAsked();
   };

@@ -2,11 +2,12 @@ import { version } from '../../package.json';
 import type { StringOverrides } from '../i18n/strings.ts';
 import type { FormPart } from '../part/formPart.ts';
 import type { LauncherPart } from '../part/launcherPart.ts';
+import type { SendPart } from '../part/sendPart.ts';
 import { createPartLoader } from '../part/loadPart.ts';
 import type { PART_FILES } from '../part/partFiles.ts';
 import { defineElement } from './defineElement.ts';
 import { createDraftKeys } from './draftKeys.ts';
-import { mountForm, type MountedForm, type PageEnv, type PartSource } from './mount.ts';
+import { mountForm, type MountedForm, type PageEnv } from './mount.ts';
 import type { MountOptions } from './options.ts';
 
 /** `window.TomTicketForm`: the script's whole API besides the element. */
@@ -29,6 +30,7 @@ declare global {
 export interface WidgetParts {
   form: FormPart | typeof PART_FILES.form;
   launcher: LauncherPart | typeof PART_FILES.launcher;
+  send: SendPart | typeof PART_FILES.send;
 }
 
 /**
@@ -40,15 +42,16 @@ export function startWidget(parts: WidgetParts): void {
   // currentScript exists only while the script first runs: read it now, not when a form mounts.
   const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src;
   const base = scriptUrl ? new URL('.', scriptUrl).href : `${location.origin}/`;
-  const source = <Part>(part: Part | string): PartSource<Part> =>
-    typeof part === 'string' ? createPartLoader<Part>(new URL(part, base).href) : part;
+  const { form, launcher, send } = parts;
+  const fromFile = <Part>(file: string) => createPartLoader<Part>(new URL(file, base).href);
   const env: PageEnv = {
     base,
     strings: [],
     forms: new Set(),
     drafts: createDraftKeys(),
-    form: source(parts.form),
-    launcher: source(parts.launcher),
+    form: typeof form === 'string' ? fromFile(form) : form,
+    launcher: typeof launcher === 'string' ? fromFile(launcher) : launcher,
+    loadSendPart: typeof send === 'string' ? fromFile(send) : async () => send,
   };
   window.TomTicketForm ??= {
     mount: (element, options = {}) => mountForm(element, options, env),

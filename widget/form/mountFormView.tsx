@@ -29,10 +29,11 @@ export function mountFormView(container: HTMLElement, start: FormStart): PartFor
   const emit = (type: ModelEvent, detail = {}) =>
     afterRender(() => start.host.dispatchEvent(new CustomEvent(`tomticket:${type}`, { detail, bubbles: true, composed: true })));
   const draft = start.draft && createDraft(start.draft.key, start.draft.usable);
-  const model = createFormModel(settings, emit, draft);
+  const model = createFormModel(settings, emit, start.loadSendPart, draft);
   const i18n = computed(() => {
     const { lang, strings } = settings.value;
-    return createI18n(pickLocale(lang, document.documentElement.lang, navigator.language), [...pageStrings.value, strings]);
+    const layers = [model.sendPart.value?.problemTexts, ...pageStrings.value, strings];
+    return createI18n(pickLocale(lang, document.documentElement.lang, navigator.language), layers);
   });
   // Pasted files (screenshots) become attachments wherever in the form they are pasted.
   const paste = (event: ClipboardEvent) => {

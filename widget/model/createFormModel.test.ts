@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sendPart } from '../api/sendPart.ts';
 import { resolveOptions } from '../element/options.ts';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { serveSchema } from '../testing/schema.ts';
@@ -17,7 +18,7 @@ afterEach(() => vi.unstubAllGlobals());
 async function readyModel(options = {}) {
   const settings = signal(resolveOptions(options, 'https://s.example'));
   const emit = vi.fn();
-  const model = createFormModel(settings, emit);
+  const model = createFormModel(settings, emit, async () => sendPart);
   await vi.waitFor(() => expect(model.loadState.value).toBe('ready'));
   return { model, emit, settings };
 }
@@ -180,7 +181,7 @@ describe('loading', () => {
       }),
     );
     const emit = vi.fn((type: string) => urls.push(`emit ${type}`));
-    const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), emit);
+    const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), emit, async () => sendPart);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(urls).toEqual(['https://s.example/api/form']);
     answerSchema();

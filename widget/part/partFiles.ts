@@ -8,6 +8,8 @@ export const PART_FILES = {
   form: 'widget-form.js',
   /** The launcher button and its dialog: widget.js loads it when a form is drawn as a launcher. */
   launcher: 'widget-launcher.js',
+  /** The value checks, the problems' texts and the sending: every form loads it after its first render, beside its schema. */
+  send: 'widget-send.js',
 } as const;
 
 /** One of the parts' file names. */
