@@ -54,10 +54,9 @@ export interface MountedForm extends FormHandle {
 /**
  * Renders one independent form into `host`'s open shadow root: the themed wrapper, the form from
  * the form part and, in launcher mode, the button and its dialog from the launcher part. A
- * bundled form is drawn at once (inline or launcher); a form to load is fetched on the launcher's
- * first intent (pointer over it, focus, click), or at once inline. A launcher to load is fetched
- * when the form is first drawn as one. Calls made before the form or the launcher is there wait
- * for it.
+ * bundled form is drawn at once (inline or launcher); a form to load is fetched at once inline and
+ * when the launcher first asks for it otherwise. A launcher to load is fetched when the form is
+ * first drawn as one. Calls made before the form or the launcher is there wait for it.
  */
 export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv): MountedForm {
   let options = resolveOptions(given, env.base);
@@ -71,58 +70,27 @@ export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv):
   let launcher: Launcher | undefined;
   let form: PartForm | undefined;
   let gone = false;
-  let openWhenReady = false;
+  let openWhenDrawn = false;
   const waiting: Array<(form: PartForm) => void> = [];
   const withForm = (call: (form: PartForm) => void) => (form ? call(form) : waiting.push(call));
   const locale = () => pickLocale(options.lang, document.documentElement.lang, navigator.language);
-  const loadFailed = (error: unknown) =>
+  const reportFailure = (error: unknown) =>
     gone || host.dispatchEvent(new CustomEvent('tomticket:error', { detail: { code: 'network', message: String(error) }, bubbles: true, composed: true }));
-  // Opens the dialog a click or open() asked for, once both the form and the launcher are there.
-  const openIfAsked = () => {
-    if (!openWhenReady || !form || !launcher) return;
-    openWhenReady = false;
-    launcher.open();
-  };
 
-  const attach = (part: FormPart) => {
+  // Draws the form once; a load that failed is tried again by the next call.
+  const startForm = async () => {
+    if (form) return;
+    const part = typeof env.form === 'function' ? await env.form() : env.form;
     if (gone || form) return;
     form = part.mount(body, { host, options, pageStrings: env.strings, draft, loadSendPart: env.loadSendPart });
     waiting.splice(0).forEach((call) => call(form!));
-    openIfAsked();
   };
-  const start = async () => {
-    if (form) return;
-    if (typeof env.form !== 'function') return attach(env.form);
-    try {
-      attach(await env.form());
-    } catch (error) {
-      // Said only to a customer who clicked; a load on hover or focus fails quietly and is tried again.
-      if (!openWhenReady || gone) return;
-      openWhenReady = false;
-      launcher?.failed(true);
-      loadFailed(error);
-    } finally {
-      launcher?.busy(false);
-    }
-  };
-  const open = () => {
-    if (options.mode !== 'launcher') return;
-    if (form && launcher) return launcher.open();
-    openWhenReady = true;
-    // A launcher whose part could not be loaded is tried again.
-    if (!launcher) draw();
-    launcher?.failed(false);
-    launcher?.busy(true);
-    void start();
-  };
-
   const drawLauncher = (part: LauncherPart) => {
     if (gone || options.mode !== 'launcher') return;
-    launcher ??= part.create(wrapper, { intent: () => void start(), click: open });
+    launcher ??= part.create(wrapper, { body, startForm: () => (form ? undefined : startForm()), reportFailure });
     launcher.setTexts(locale(), [...env.strings, options.strings]);
-    launcher.body.append(body);
-    body.hidden = false;
-    openIfAsked();
+    if (openWhenDrawn) launcher.open();
+    openWhenDrawn = false;
   };
   const draw = () => {
     wrapper.className = `tt ${options.theme} ${options.mode}`;
@@ -130,14 +98,14 @@ export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv):
     if (options.mode === 'launcher') {
       body.hidden = !launcher;
       // A failed load is reported (the page's tomticket:error) and tried again at the next draw or open().
-      if (typeof env.launcher === 'function') env.launcher().then(drawLauncher, loadFailed);
+      if (typeof env.launcher === 'function') env.launcher().then(drawLauncher, reportFailure);
       else drawLauncher(env.launcher);
     } else {
       launcher?.remove();
       launcher = undefined;
       body.hidden = false;
       wrapper.append(body);
-      if (typeof env.form === 'function') void start();
+      if (typeof env.form === 'function') startForm().catch(reportFailure);
     }
   };
   const mounted = {
@@ -149,12 +117,18 @@ export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv):
   env.forms.add(mounted);
   draw();
   // A bundled form is drawn in a microtask: the other forms of the page reserve their draft keys first.
-  if (typeof env.form !== 'function') queueMicrotask(() => void start());
+  if (typeof env.form !== 'function') queueMicrotask(() => void startForm());
 
   const handle: MountedForm = {
-    open,
+    open() {
+      if (options.mode !== 'launcher') return;
+      if (launcher) return launcher.open();
+      // The launcher is on its way (or failed to load: drawing again tries again).
+      openWhenDrawn = true;
+      draw();
+    },
     close() {
-      openWhenReady = false;
+      openWhenDrawn = false;
       launcher?.close();
     },
     prefill: (values) => withForm((f) => f.prefill(values)),
