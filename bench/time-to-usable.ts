@@ -104,9 +104,14 @@ export const timeToUsable: Part = {
       }
       const readyEvents = (subject: Subject) =>
         median(loads[subject].flatMap((load) => (load.readyEventMs === undefined ? [] : [load.readyEventMs])));
+      // Each round loads every form once, back to back: the difference within a round is free of the machine's drift.
+      const paired = baseline!.map((time, round) => ours![round]! - time);
       notes.push(
         `${label}: ours p10/p50/p90 ${spread(ours!)}; Sentry ${spread(sentry!)}; ours' tomticket:ready event at median ${formatMs(readyEvents('ours'))}` +
-          (BASELINE_BUNDLE ? `; baseline ${spread(baseline!)}, its tomticket:ready at median ${formatMs(readyEvents('baseline'))}` : ''),
+          (BASELINE_BUNDLE
+            ? `; baseline ${spread(baseline!)}, its tomticket:ready at median ${formatMs(readyEvents('baseline'))}; ` +
+              `ours − baseline within a round, p25/p50/p75: ${[25, 50, 75].map((p) => formatMs(percentile(paired, p))).join(' / ')}`
+            : ''),
       );
     }
     notes.push(
