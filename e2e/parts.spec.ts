@@ -99,7 +99,7 @@ for (const [script, parts] of [
   test(`an inline form and a launcher on one page with ${script}: both send, each part loaded once`, async ({ page, request }) => {
     const scripts = watchScripts(page);
     const watched = await watchPage(page);
-    await page.goto(`/csp-both-${script.replace('.js', '')}.html`);
+    await page.goto(`/csp-both.html?script=${script}`);
 
     const inline = await readyForm(page, 'main');
     const inlineTitle = uniqueTitle(`Na página, com ${script}`);
