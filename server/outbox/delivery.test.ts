@@ -140,6 +140,8 @@ describe('createDelivery: the customer’s try', () => {
     expect(await store.list('uncertain')).toEqual([
       expect.objectContaining({ reference: answer.reference, unknownSince: expect.any(String), lastError: expect.stringContaining('listing') }),
     ]);
+    // park() logs once the move is done: a status read can see the moved item a moment before the line.
+    await until(() => folder.logLines.some((line) => line.includes('parked as uncertain')));
     const loud = folder.logLines.find((line) => line.includes('parked as uncertain'));
     expect(JSON.parse(loud ?? '{}')).toMatchObject({ level: 'error', reference: answer.reference });
   });
