@@ -50,6 +50,9 @@ describe.each([
 
     h.fake.setToken(TEST_TOKEN);
     expect(await waitFor(async () => titled(h, 'Com o token recusado 1').length === 1 && titled(h, 'Com o token recusado 2').length === 1, 10_000)).toBe(true);
+    // The fake keeps a ticket before it answers; the outbox lets the ticket go once it read the answer.
+    const outboxEmpty = async () => (h.json(await h.send('/healthz')) as { outbox?: { queued?: number } }).outbox?.queued === 0;
+    expect(await waitFor(outboxEmpty, 10_000)).toBe(true);
     const healthy = await h.send('/healthz');
     expect(healthy.status).toBe(200);
     expect(h.json(healthy)).toMatchObject({ ok: true, upstream: { token: 'accepted' }, outbox: { queued: 0, uncertain: 0, dead: 0 } });
