@@ -8,11 +8,12 @@
 import { launchChromium } from './support/browser.ts';
 import { buildWidget } from './support/build-widget.ts';
 import { formatMs } from './support/format.ts';
-import { readPageScript, SCRIPT_PATHS, widgetPage } from './support/harness-pages.ts';
+import { readPageScript, widgetPage } from './support/harness-pages.ts';
 import { startHarnessServer } from './support/harness-server.ts';
 import { isEntryPoint, runAlone, type Part } from './support/part.ts';
 import { startSandboxServer } from './support/sandbox-server.ts';
 import { median, percentile } from './support/stats.ts';
+import { widgetFiles } from './support/widget-files.ts';
 
 const FILES = 500;
 const ROUNDS = Math.max(2, Number(process.env.BENCH_METER_ROUNDS ?? 4));
@@ -33,7 +34,7 @@ export const meterLoad: Part = {
     const probe = await readPageScript('meter-probe');
     const harness = await startHarnessServer(scope, {
       pages: { '/meter.html': () => widgetPage(server.url, [probe]) },
-      scripts: { [SCRIPT_PATHS.ours]: widget },
+      scripts: widgetFiles(widget),
     });
     const browser = await launchChromium(scope);
     const context = await browser.newContext();

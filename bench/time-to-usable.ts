@@ -3,6 +3,9 @@
  * field being focusable, median of many cold page loads, unthrottled and with 4× CPU throttling.
  * Ours loads its schema from the companion server (sandbox mode, demo form); the peer is Sentry's
  * feedback form opened with its documented API (createForm → appendToDom → open).
+ * BENCH_BASELINE_BUNDLE=<path of another build's widget.js> adds that build as a third form,
+ * loaded in turn with the other two, so a change is compared with the build before it in the same
+ * run, on the same machine at the same load.
  * Run alone: npx tsx bench/time-to-usable.ts
  */
 import type { Browser } from '@playwright/test';
@@ -15,6 +18,7 @@ import { startHarnessServer } from './support/harness-server.ts';
 import { isEntryPoint, runAlone, type Part } from './support/part.ts';
 import { startSandboxServer } from './support/sandbox-server.ts';
 import { median, percentile } from './support/stats.ts';
+import { widgetFiles } from './support/widget-files.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 30);
 // Loads run and thrown away first: Chromium's own first-use costs are not the form's.
@@ -22,8 +26,9 @@ const WARM_UP_LOADS = 3;
 const THROTTLE_RATES = [1, 4] as const;
 const USABLE_TARGET_MS = 30;
 const LOAD_TIMEOUT_MS = 20_000;
+const BASELINE_BUNDLE = process.env.BENCH_BASELINE_BUNDLE;
 
-type Subject = 'ours' | 'sentry';
+type Subject = 'ours' | 'sentry' | 'baseline';
 
 interface Load {
   usableMs: number;
@@ -40,9 +45,15 @@ export const timeToUsable: Part = {
     const widget = await buildWidget();
     const server = await startSandboxServer(scope);
     const probe = await readPageScript('usable-probe');
-    const scripts: Record<string, string> = { [SCRIPT_PATHS.ours]: widget };
+    const subjects: Subject[] = BASELINE_BUNDLE ? ['ours', 'sentry', 'baseline'] : ['ours', 'sentry'];
+    // Each build's widget.js with the parts it loads from beside it.
+    const scripts: Record<string, string> = { ...widgetFiles(widget), ...(BASELINE_BUNDLE ? widgetFiles(BASELINE_BUNDLE, '/baseline/') : {}) };
     const harness = await startHarnessServer(scope, {
-      pages: { '/ours.html': () => widgetPage(server.url, [probe]), '/sentry.html': () => sentryPage([probe]) },
+      pages: {
+        '/ours.html': () => widgetPage(server.url, [probe]),
+        '/sentry.html': () => sentryPage([probe]),
+        '/baseline.html': () => widgetPage(server.url, [probe], '/baseline/widget.js'),
+      },
       scripts,
     });
     const dsn = `http://benchPublicKey@${new URL(harness.origin).host}/1`;
@@ -50,26 +61,27 @@ export const timeToUsable: Part = {
     const browser = await launchChromium(scope);
 
     const rows = [];
-    const firstFields: Record<Subject, string> = { ours: '', sentry: '' };
+    const firstFields: Record<Subject, string> = { ours: '', sentry: '', baseline: '' };
     const notes = [
       `${LOADS} measured loads per form and throttle (after ${WARM_UP_LOADS} warm-up loads each), alternating forms, each in a fresh browser context (cold cache, no draft).`,
       'Ours: inline <tomticket-form> against the companion server in sandbox mode with its defaults (demo form, proof of work on: the widget fetches /api/challenge and solves it in the background). Sentry: createForm() → appendToDom() → open() right after its script.',
+      ...(BASELINE_BUNDLE ? [`Baseline: ${BASELINE_BUNDLE} (and the parts beside it), the same page as ours.`] : []),
     ];
+    const spread = (times: number[]) => [10, 50, 90].map((p) => formatMs(percentile(times, p))).join(' / ');
     for (const rate of THROTTLE_RATES) {
-      const loads: Record<Subject, Load[]> = { ours: [], sentry: [] };
+      const loads: Record<Subject, Load[]> = { ours: [], sentry: [], baseline: [] };
       for (let i = 0; i < WARM_UP_LOADS + LOADS; i++) {
-        // Alternating which goes first spreads any drift of the machine over both.
-        const order: Subject[] = i % 2 === 0 ? ['ours', 'sentry'] : ['sentry', 'ours'];
+        // Turning which goes first spreads any drift of the machine over every form.
+        const order = [...subjects.slice(i % subjects.length), ...subjects.slice(0, i % subjects.length)];
         for (const subject of order) {
           const load = await loadOnce(browser, `${harness.origin}/${subject}.html`, rate);
           if (i >= WARM_UP_LOADS) loads[subject].push(load);
           firstFields[subject] ||= load.field;
         }
       }
-      const ours = loads.ours.map((load) => load.usableMs);
-      const sentry = loads.sentry.map((load) => load.usableMs);
-      const ourMedian = median(ours);
-      const peerMedian = median(sentry);
+      const [ours, sentry, baseline] = (['ours', 'sentry', 'baseline'] as const).map((s) => loads[s].map((load) => load.usableMs));
+      const ourMedian = median(ours!);
+      const peerMedian = median(sentry!);
       const label = rate === 1 ? 'unthrottled' : `${rate}× CPU throttling`;
       rows.push({
         figure: `time to usable form, median (${label})`,
@@ -79,11 +91,27 @@ export const timeToUsable: Part = {
         target: rate === 1 ? `< ${USABLE_TARGET_MS} ms and < peer` : '< peer',
         met: (rate !== 1 || ourMedian < USABLE_TARGET_MS) && ourMedian < peerMedian,
       });
-      const readyEvents = loads.ours.flatMap((load) => (load.readyEventMs === undefined ? [] : [load.readyEventMs]));
+      if (BASELINE_BUNDLE) {
+        const baselineMedian = median(baseline!);
+        rows.push({
+          figure: `time to usable form, median (${label}), peer: the baseline build`,
+          ours: formatMs(ourMedian),
+          peer: formatMs(baselineMedian),
+          ratio: formatRatio(baselineMedian / ourMedian),
+          target: 'not slower',
+          met: ourMedian <= baselineMedian,
+        });
+      }
+      const readyEvents = (subject: Subject) =>
+        median(loads[subject].flatMap((load) => (load.readyEventMs === undefined ? [] : [load.readyEventMs])));
+      // Each round loads every form once, back to back: the difference within a round is free of the machine's drift.
+      const paired = baseline!.map((time, round) => ours![round]! - time);
       notes.push(
-        `${label}: ours p10/p50/p90 ${[10, 50, 90].map((p) => formatMs(percentile(ours, p))).join(' / ')}; ` +
-          `Sentry ${[10, 50, 90].map((p) => formatMs(percentile(sentry, p))).join(' / ')}; ` +
-          `ours' tomticket:ready event at median ${formatMs(median(readyEvents))}`,
+        `${label}: ours p10/p50/p90 ${spread(ours!)}; Sentry ${spread(sentry!)}; ours' tomticket:ready event at median ${formatMs(readyEvents('ours'))}` +
+          (BASELINE_BUNDLE
+            ? `; baseline ${spread(baseline!)}, its tomticket:ready at median ${formatMs(readyEvents('baseline'))}; ` +
+              `ours − baseline within a round, p25/p50/p75: ${[25, 50, 75].map((p) => formatMs(percentile(paired, p))).join(' / ')}`
+            : ''),
       );
     }
     notes.push(

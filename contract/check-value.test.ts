@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateSubmission } from '../server/submission/validate-submission.ts';
 import type { ReceivedSubmission } from '../server/submission/types.ts';
+import { sendPart } from '../widget/api/sendPart.ts';
 import { resolveOptions } from '../widget/element/options.ts';
 import { createFormModel } from '../widget/model/createFormModel.ts';
 import { testSchema } from '../widget/testing/schema.ts';
@@ -87,7 +88,7 @@ function serverVerdict(values: Record<string, string>, schema: FormSchema, field
 /** The widget's verdict on `field`, from its own model once the customer left the field. */
 async function widgetVerdict(values: Record<string, string>, schema: FormSchema, field: string): Promise<string> {
   vi.stubGlobal('fetch', async () => ({ ok: true, status: 200, json: async () => schema }));
-  const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), () => {});
+  const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), () => {}, async () => sendPart);
   await vi.waitFor(() => expect(model.loadState.value).toBe('ready'));
   for (const [name, value] of Object.entries(values)) model.set(name, value);
   model.touch(field);

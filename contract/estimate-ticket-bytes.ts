@@ -18,10 +18,13 @@ const UPSTREAM_NAMES: Readonly<Record<string, string>> = {
   [SUBMISSION_FIELDS.message]: 'mensagem',
   [SUBMISSION_FIELDS.priority]: 'prioridade',
 };
-const UPSTREAM_ALLOWANCE_BYTES =
-  estimateMultipartBytes([UPSTREAM_EXTRA_PART]) -
-  estimateMultipartBytes([]) +
-  Object.entries(UPSTREAM_NAMES).reduce((sum, [ours, theirs]) => sum + Math.max(0, theirs.length - ours.length), 0);
+// Pure: a script that imports the contract for something else (the widget's send part) drops it.
+const UPSTREAM_ALLOWANCE_BYTES = /* @__PURE__ */ upstreamAllowanceBytes();
+
+function upstreamAllowanceBytes(): number {
+  const extraPart = estimateMultipartBytes([UPSTREAM_EXTRA_PART]) - estimateMultipartBytes([]);
+  return extraPart + Object.entries(UPSTREAM_NAMES).reduce((sum, [ours, theirs]) => sum + Math.max(0, theirs.length - ours.length), 0);
+}
 
 /**
  * An upper bound of the bytes a ticket with `entries` costs against the request limit: both the

@@ -1,22 +1,27 @@
 /**
- * The widget's three scripts, each one classic IIFE file (a <script> tag is all a site needs, and a
- * strict CSP allows it): one vite build per file, since one IIFE build has one entry. vite.config.ts
- * builds widget.js and, through {@link buildOtherWidgetScripts}, the other two beside it; the size
- * test and the bench build all three in memory with {@link buildWidgetScripts}.
+ * The widget's scripts, each one classic IIFE file (a <script> tag is all a site needs, and a
+ * strict CSP allows it): the two a site embeds and the parts they load from beside themselves. One
+ * vite build per file, since one IIFE build has one entry. vite.config.ts builds widget.js and,
+ * through {@link buildOtherWidgetScripts}, the others beside it; the size test and the bench build
+ * them all in memory with {@link buildWidgetScripts}.
  */
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
-import { FORM_PART_FILE } from '../widget/part/partFile.ts';
+import { PART_FILES } from '../widget/part/partFiles.ts';
 
 /** Each script the build writes to dist/, by file name, with its entry. */
 export const WIDGET_SCRIPTS = {
-  /** The whole widget: what an inline form needs, in one request. */
+  /** The element and the form: what an inline form needs, in one request. */
   'widget.js': 'widget/index.ts',
-  /** The element and the launcher button alone; the form part loads on intent. */
+  /** The element and the launcher alone; the form part loads on intent. */
   'launcher.js': 'widget/launcher.ts',
   /** The form part launcher.js loads. */
-  [FORM_PART_FILE]: 'widget/form-part.ts',
+  [PART_FILES.form]: 'widget/form-part.ts',
+  /** The launcher part widget.js loads for a form drawn as a launcher. */
+  [PART_FILES.launcher]: 'widget/launcher-part.ts',
+  /** The send part every form loads after its first render. */
+  [PART_FILES.send]: 'widget/send-part.ts',
 } as const;
 
 /** One of the widget's script file names. */
@@ -79,7 +84,7 @@ export async function buildWidgetScripts({ write }: { write: boolean }): Promise
   return code;
 }
 
-/** A vite plugin for the widget.js build: once it is written, builds launcher.js and the form part beside it. */
+/** A vite plugin for the widget.js build: once it is written, builds the other scripts beside it. */
 export function buildOtherWidgetScripts(): Plugin {
   return {
     name: 'tomticket-widget-scripts',

@@ -166,7 +166,7 @@ describe('createApp', () => {
     });
   });
 
-  it.each(['widget.js', 'launcher.js', 'widget-form.js'])('serves dist/%s to any origin, with the same headers', async (file) => {
+  it.each(['widget.js', 'launcher.js', 'widget-form.js', 'widget-launcher.js', 'widget-send.js'])('serves dist/%s to any origin, with the same headers', async (file) => {
     await mkdir(join(root, 'dist'));
     await writeFile(join(root, 'dist', file), `console.log(${JSON.stringify(file)});`);
     const answer = await app()(get(`/${file}`), CONTEXT);

@@ -1,10 +1,13 @@
 /**
- * widget.js: the whole widget in one script, so an inline form is drawn without a second request.
- * Pages whose forms are all launchers can load launcher.js instead (see launcher.ts).
+ * widget.js: the element and the form in one script, so an inline form is drawn without a second
+ * request. Beside it: the send part every form loads after its first render, and the launcher part
+ * a form drawn as a launcher loads; pages whose forms are all launchers can load launcher.js
+ * instead (see launcher.ts).
  */
 import { startWidget } from './element/startWidget.ts';
 import { formPart } from './form/formPart.ts';
+import { PART_FILES } from './part/partFiles.ts';
 
 export type { TomTicketFormGlobal } from './element/startWidget.ts';
 
-startWidget(formPart);
+startWidget({ form: formPart, launcher: PART_FILES.launcher, send: PART_FILES.send });

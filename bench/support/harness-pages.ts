@@ -10,14 +10,15 @@ export const SCRIPT_PATHS = { ours: '/widget.js', sentry: '/sentry-feedback.js' 
 
 /**
  * The host page of our widget: an inline `<tomticket-form>` talking to `endpoint`, the
- * `bench:script-start` mark right before the script tag, and `probes` inlined before both.
+ * `bench:script-start` mark right before the script tag (`script`, ours by default), and `probes`
+ * inlined before both.
  */
-export function widgetPage(endpoint: string, probes: readonly string[]): string {
+export function widgetPage(endpoint: string, probes: readonly string[], script: string = SCRIPT_PATHS.ours): string {
   return page(
     probes,
     `<tomticket-form endpoint="${endpoint}"></tomticket-form>
 <script>performance.mark('bench:script-start')</script>
-<script src="${SCRIPT_PATHS.ours}"></script>`,
+<script src="${script}"></script>`,
   );
 }
 

@@ -1,8 +1,9 @@
 /**
  * Serves the e2e host pages (e2e/pages/*.html) from an origin other than the companion server's,
  * the way a customer's site embeds the widget. `{{SERVER}}` in a page becomes the server's
- * origin (`{{SERVER_V2}}` the one speaking API 2.0), `{{THEME}}` the `?theme=` of the address (light, dark or auto; light by default). A page
- * named `csp-*.html` is served with a strict Content-Security-Policy.
+ * origin (`{{SERVER_V2}}` the one speaking API 2.0), `{{THEME}}` the `?theme=` of the address
+ * (light, dark or auto; light by default), `{{SCRIPT}}` its `?script=` (widget.js or launcher.js;
+ * widget.js by default). A page named `csp-*.html` is served with a strict Content-Security-Policy.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './ports.ts';
 
 const pagesDir = join(import.meta.dirname, '..', 'pages');
 const THEMES = ['light', 'dark', 'auto'];
+const SCRIPTS = ['widget.js', 'launcher.js'];
 
 function strictPolicy(): string {
   // default-src 'self' without 'unsafe-inline': the widget must style itself without <style> or style="".
@@ -30,6 +32,11 @@ const server = createServer(async (request, response) => {
     response.writeHead(400).end('theme must be light, dark or auto');
     return;
   }
+  const script = url.searchParams.get('script') ?? 'widget.js';
+  if (!SCRIPTS.includes(script)) {
+    response.writeHead(400).end('script must be widget.js or launcher.js');
+    return;
+  }
   if (!/^[a-z0-9-]+\.html$/.test(name)) {
     response.writeHead(404).end('not found');
     return;
@@ -38,7 +45,8 @@ const server = createServer(async (request, response) => {
     const html = (await readFile(join(pagesDir, name), 'utf8'))
       .replaceAll('{{SERVER_V2}}', SERVER_V2_ORIGIN)
       .replaceAll('{{SERVER}}', SERVER_ORIGIN)
-      .replaceAll('{{THEME}}', theme);
+      .replaceAll('{{THEME}}', theme)
+      .replaceAll('{{SCRIPT}}', script);
     const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
     if (name.startsWith('csp-')) headers['content-security-policy'] = strictPolicy();
     response.writeHead(200, headers).end(html);

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { FORM_PART_FILE } from '../../widget/part/partFile.ts';
+import { PART_FILES } from '../../widget/part/partFiles.ts';
 import { PAGE_CSP } from '../http/security-headers.ts';
 
 const PLACEHOLDER_PAGE = `<!doctype html>
@@ -22,13 +22,13 @@ export function createIndexRoute(root: string): () => Promise<Response> {
   };
 }
 
-/** The widget's scripts the server serves from dist/: the whole widget, the launcher alone, and the form part it loads. */
-export const WIDGET_FILES = ['widget.js', 'launcher.js', FORM_PART_FILE] as const;
+/** The widget's scripts the server serves from dist/: the two sites embed, and the parts they load from beside themselves. */
+export const WIDGET_FILES = ['widget.js', 'launcher.js', ...Object.values(PART_FILES)] as const;
 
 /**
  * `GET /<file>` for one of {@link WIDGET_FILES}: the built script from dist/, streamed from disk.
- * Any site embeds them, so any origin may load them; all three carry the same headers, so the
- * part launcher.js loads later is cached and allowed exactly like the script that loads it. 503
+ * Any site embeds them, so any origin may load them; all carry the same headers, so a part
+ * loaded later is cached and allowed exactly like the script that loads it. 503
  * with instructions while the widget has not been built.
  */
 export function createWidgetRoute(root: string, file: (typeof WIDGET_FILES)[number] = 'widget.js'): () => Promise<Response> {

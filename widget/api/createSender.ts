@@ -1,7 +1,8 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import type { SendPart } from '../part/sendPart.ts';
 import { newIdempotencyKey } from './newIdempotencyKey.ts';
-import { prepareProof, type Proof } from './prepareProof.ts';
-import { sendTicket, type SendResult, type Sending, type SentTicket } from './sendTicket.ts';
+import type { Proof } from './prepareProof.ts';
+import type { SendResult, Sending, SentTicket } from './sendTicket.ts';
 
 /** Where a submission is: nothing sent yet, on its way, done, or failed (values kept). */
 export type Status = 'idle' | 'sending' | 'sent' | 'failed';
@@ -37,8 +38,10 @@ export interface Sender {
 /**
  * Sends with the proofs made while the customer typed: each send spends them and starts the next
  * ones; one Idempotency-Key per ticket, kept for retries, so the server never creates it twice.
+ * The proof of work and the request come with the send part: the form proves and sends only once
+ * it is there (its load state is ready).
  */
-export function createSender(settings: ReadonlySignal<SenderSettings>): Sender {
+export function createSender(settings: ReadonlySignal<SenderSettings>, sendPart: ReadonlySignal<SendPart | undefined>): Sender {
   const status = signal<Status>('idle');
   const progress = signal(0);
   const ticket = signal<SentTicket | undefined>(undefined);
@@ -46,9 +49,10 @@ export function createSender(settings: ReadonlySignal<SenderSettings>): Sender {
   // The proofs for the next send; a send waits for them (no time once they are ready) and spends them.
   let proof: Promise<Proof> = Promise.resolve({});
   let prover: AbortController | undefined;
+  const part = () => sendPart.peek()!;
   const prove = () => {
     prover?.abort();
-    proof = prepareProof(settings.peek().endpoint, (prover = new AbortController()).signal);
+    proof = part().prepareProof(settings.peek().endpoint, (prover = new AbortController()).signal);
   };
   const drop = () => {
     const request = sending;
@@ -69,7 +73,7 @@ export function createSender(settings: ReadonlySignal<SenderSettings>): Sender {
         progress.value = 0;
       });
       const headers = proof.then((ready) => (identity ? { ...ready, Authorization: `Bearer ${identity}` } : ready));
-      const request = (sending = sendTicket(`${endpoint}/api/tickets`, body, key, (percent) => (progress.value = percent), headers));
+      const request = (sending = part().sendTicket(`${endpoint}/api/tickets`, body, key, (percent) => (progress.value = percent), headers));
       void request.done.then((result) => {
         // A request that was replaced (reset, destroy) no longer speaks for the form.
         if (sending !== request) return;

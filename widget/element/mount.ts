@@ -1,12 +1,17 @@
-import { launcherTexts } from '../i18n/launcherTexts.ts';
 import { pickLocale } from '../i18n/pickLocale.ts';
 import type { StringOverrides } from '../i18n/strings.ts';
-import { createLauncher, type Launcher } from '../launcher/createLauncher.ts';
+import type { Launcher } from '../launcher/createLauncher.ts';
 import type { Prefill } from '../model/types.ts';
 import type { FormPart, PartForm } from '../part/formPart.ts';
+import type { LauncherPart } from '../part/launcherPart.ts';
+import type { SendPart } from '../part/sendPart.ts';
+import { adoptSheet } from '../theme/adoptSheet.ts';
 import { draftKeyOf, type DraftKeys } from './draftKeys.ts';
 import { resolveOptions, type MountOptions } from './options.ts';
 import { ELEMENT_STYLES } from './styles.ts';
+
+/** A part of the widget: bundled into the running script, or a loader fetching it from its file when first needed. */
+export type PartSource<Part> = Part | (() => Promise<Part>);
 
 /** What the page shares with every form on it. */
 export interface PageEnv {
@@ -18,7 +23,11 @@ export interface PageEnv {
   forms: Set<{ restring(): void }>;
   drafts: DraftKeys;
   /** The form itself: bundled (widget.js), or loaded when first needed (launcher.js). */
-  part: FormPart | (() => Promise<FormPart>);
+  form: PartSource<FormPart>;
+  /** The launcher: bundled (launcher.js), or loaded when a form is first drawn as one (widget.js). */
+  launcher: PartSource<LauncherPart>;
+  /** The send part, which every form loads right after its first render. */
+  loadSendPart(): Promise<SendPart>;
 }
 
 /** The verbs of a mounted form, shared by the element's methods and TomTicketForm.mount()'s handle. */
@@ -43,72 +52,60 @@ export interface MountedForm extends FormHandle {
 }
 
 /**
- * Renders one independent form into `host`'s open shadow root: the themed wrapper and, in
- * launcher mode, the button and its dialog, drawn at once; the form inside comes from the part.
- * A bundled part draws at once (inline or launcher); a part to load is fetched on the launcher's
- * first intent (pointer over it, focus, click), or at once inline. Calls made before the form is
- * there wait for it.
+ * Renders one independent form into `host`'s open shadow root: the themed wrapper, the form from
+ * the form part and, in launcher mode, the button and its dialog from the launcher part. A
+ * bundled form is drawn at once (inline or launcher); a form to load is fetched at once inline and
+ * when the launcher first asks for it otherwise. A launcher to load is fetched when the form is
+ * first drawn as one. Calls made before the form or the launcher is there wait for it.
  */
 export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv): MountedForm {
   let options = resolveOptions(given, env.base);
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  // A constructed sheet, not a <style>: it works under a strict style-src CSP.
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(ELEMENT_STYLES);
-  root.adoptedStyleSheets = [sheet];
+  adoptSheet(root, ELEMENT_STYLES);
   const wrapper = root.appendChild(document.createElement('div'));
-  const body = document.createElement('div');
+  // Where the form is drawn: in the wrapper inline, in the dialog once a launcher is drawn (hidden
+  // until then, so a launcher whose part is on its way never shows the form in the page).
+  const body = wrapper.appendChild(document.createElement('div'));
   const draft = options.draft ? env.drafts.reserve(draftKeyOf(options.draftKey, host)) : undefined;
   let launcher: Launcher | undefined;
   let form: PartForm | undefined;
   let gone = false;
-  let openWhenReady = false;
+  let openWhenDrawn = false;
   const waiting: Array<(form: PartForm) => void> = [];
   const withForm = (call: (form: PartForm) => void) => (form ? call(form) : waiting.push(call));
+  const locale = () => pickLocale(options.lang, document.documentElement.lang, navigator.language);
+  const reportFailure = (error: unknown) =>
+    gone || host.dispatchEvent(new CustomEvent('tomticket:error', { detail: { code: 'network', message: String(error) }, bubbles: true, composed: true }));
 
-  const attach = (part: FormPart) => {
-    if (gone || form) return;
-    form = part.mount(body, { host, options, pageStrings: env.strings, draft });
-    waiting.splice(0).forEach((call) => call(form!));
-    if (openWhenReady) launcher?.open();
-  };
-  const start = async () => {
+  // Draws the form once; a load that failed is tried again by the next call.
+  const startForm = async () => {
     if (form) return;
-    if (typeof env.part !== 'function') return attach(env.part);
-    try {
-      attach(await env.part());
-    } catch (error) {
-      // Said only to a customer who clicked; a load on hover or focus fails quietly and is tried again.
-      if (!openWhenReady || gone) return;
-      openWhenReady = false;
-      launcher?.failed(true);
-      host.dispatchEvent(new CustomEvent('tomticket:error', { detail: { code: 'network', message: String(error) }, bubbles: true, composed: true }));
-    } finally {
-      launcher?.busy(false);
-    }
+    const part = typeof env.form === 'function' ? await env.form() : env.form;
+    if (gone || form) return;
+    form = part.mount(body, { host, options, pageStrings: env.strings, draft, loadSendPart: env.loadSendPart });
+    waiting.splice(0).forEach((call) => call(form!));
   };
-  const open = () => {
-    if (!launcher) return;
-    if (form) return launcher.open();
-    openWhenReady = true;
-    launcher.failed(false);
-    launcher.busy(true);
-    void start();
+  const drawLauncher = (part: LauncherPart) => {
+    if (gone || options.mode !== 'launcher') return;
+    launcher ??= part.create(wrapper, { body, startForm: () => (form ? undefined : startForm()), reportFailure });
+    launcher.setTexts(locale(), [...env.strings, options.strings]);
+    if (openWhenDrawn) launcher.open();
+    openWhenDrawn = false;
   };
-
   const draw = () => {
-    const locale = pickLocale(options.lang, document.documentElement.lang, navigator.language);
     wrapper.className = `tt ${options.theme} ${options.mode}`;
-    wrapper.lang = locale;
+    wrapper.lang = locale();
     if (options.mode === 'launcher') {
-      launcher ??= createLauncher(wrapper, { intent: () => void start(), click: open });
-      launcher.setTexts(launcherTexts(locale, [...env.strings, options.strings]));
-      launcher.body.append(body);
+      body.hidden = !launcher;
+      // A failed load is reported (the page's tomticket:error) and tried again at the next draw or open().
+      if (typeof env.launcher === 'function') env.launcher().then(drawLauncher, reportFailure);
+      else drawLauncher(env.launcher);
     } else {
       launcher?.remove();
       launcher = undefined;
+      body.hidden = false;
       wrapper.append(body);
-      if (typeof env.part === 'function') void start();
+      if (typeof env.form === 'function') startForm().catch(reportFailure);
     }
   };
   const mounted = {
@@ -120,12 +117,18 @@ export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv):
   env.forms.add(mounted);
   draw();
   // A bundled form is drawn in a microtask: the other forms of the page reserve their draft keys first.
-  if (typeof env.part !== 'function') queueMicrotask(() => void start());
+  if (typeof env.form !== 'function') queueMicrotask(() => void startForm());
 
   const handle: MountedForm = {
-    open,
+    open() {
+      if (options.mode !== 'launcher') return;
+      if (launcher) return launcher.open();
+      // The launcher is on its way (or failed to load: drawing again tries again).
+      openWhenDrawn = true;
+      draw();
+    },
     close() {
-      openWhenReady = false;
+      openWhenDrawn = false;
       launcher?.close();
     },
     prefill: (values) => withForm((f) => f.prefill(values)),

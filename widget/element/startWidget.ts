@@ -1,6 +1,10 @@
 import { version } from '../../package.json';
-import type { FormPart } from '../part/formPart.ts';
 import type { StringOverrides } from '../i18n/strings.ts';
+import type { FormPart } from '../part/formPart.ts';
+import type { LauncherPart } from '../part/launcherPart.ts';
+import type { SendPart } from '../part/sendPart.ts';
+import { createPartLoader } from '../part/loadPart.ts';
+import type { PART_FILES } from '../part/partFiles.ts';
 import { defineElement } from './defineElement.ts';
 import { createDraftKeys } from './draftKeys.ts';
 import { mountForm, type MountedForm, type PageEnv } from './mount.ts';
@@ -22,21 +26,32 @@ declare global {
   }
 }
 
+/** Each part of a script: bundled into it, or the name of its file beside it, loaded when first needed. */
+export interface WidgetParts {
+  form: FormPart | typeof PART_FILES.form;
+  launcher: LauncherPart | typeof PART_FILES.launcher;
+  send: SendPart | typeof PART_FILES.send;
+}
+
 /**
- * Starts the widget on this page: `window.TomTicketForm` and `<tomticket-form>`, with the form
- * `part` bundled or loaded from `partFile` beside the script. A second script of the widget on
- * the page leaves the first in charge.
+ * Starts the widget on this page: `window.TomTicketForm` and `<tomticket-form>`, with each of
+ * `parts` bundled or loaded from beside the script. A second script of the widget on the page
+ * leaves the first in charge.
  */
-export function startWidget(part: FormPart | ((base: string) => () => Promise<FormPart>)): void {
+export function startWidget(parts: WidgetParts): void {
   // currentScript exists only while the script first runs: read it now, not when a form mounts.
   const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src;
   const base = scriptUrl ? new URL('.', scriptUrl).href : `${location.origin}/`;
+  const { form, launcher, send } = parts;
+  const fromFile = <Part>(file: string) => createPartLoader<Part>(new URL(file, base).href);
   const env: PageEnv = {
     base,
     strings: [],
     forms: new Set(),
     drafts: createDraftKeys(),
-    part: typeof part === 'function' ? part(base) : part,
+    form: typeof form === 'string' ? fromFile(form) : form,
+    launcher: typeof launcher === 'string' ? fromFile(launcher) : launcher,
+    loadSendPart: typeof send === 'string' ? fromFile(send) : async () => send,
   };
   window.TomTicketForm ??= {
     mount: (element, options = {}) => mountForm(element, options, env),

@@ -10,6 +10,7 @@ import { namePastedFiles } from '../attachments/namePastedFiles.ts';
 import { createI18n, pickLocale } from '../i18n/translate.ts';
 import { createFormModel, type ModelEvent } from '../model/createFormModel.ts';
 import type { FormStart, PartForm } from '../part/formPart.ts';
+import { adoptSheet } from '../theme/adoptSheet.ts';
 import { afterRender } from './afterRender.ts';
 import { focusFirst } from './focusFirst.ts';
 import { FormRoot } from './FormRoot.tsx';
@@ -20,10 +21,7 @@ import { FORM_STYLES } from './styles.ts';
  * that show them, and only components whose own signals changed render again.
  */
 export function mountFormView(container: HTMLElement, start: FormStart): PartForm {
-  const root = container.getRootNode() as ShadowRoot;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(FORM_STYLES);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  const dropStyles = adoptSheet(container.getRootNode() as ShadowRoot, FORM_STYLES);
 
   const settings = signal(start.options);
   const pageStrings = signal([...start.pageStrings]);
@@ -31,10 +29,11 @@ export function mountFormView(container: HTMLElement, start: FormStart): PartFor
   const emit = (type: ModelEvent, detail = {}) =>
     afterRender(() => start.host.dispatchEvent(new CustomEvent(`tomticket:${type}`, { detail, bubbles: true, composed: true })));
   const draft = start.draft && createDraft(start.draft.key, start.draft.usable);
-  const model = createFormModel(settings, emit, draft);
+  const model = createFormModel(settings, emit, start.loadSendPart, draft);
   const i18n = computed(() => {
     const { lang, strings } = settings.value;
-    return createI18n(pickLocale(lang, document.documentElement.lang, navigator.language), [...pageStrings.value, strings]);
+    const layers = [model.sendPart.value?.problemTexts, ...pageStrings.value, strings];
+    return createI18n(pickLocale(lang, document.documentElement.lang, navigator.language), layers);
   });
   // Pasted files (screenshots) become attachments wherever in the form they are pasted.
   const paste = (event: ClipboardEvent) => {
@@ -64,7 +63,7 @@ export function mountFormView(container: HTMLElement, start: FormStart): PartFor
       model.destroy();
       container.removeEventListener('paste', paste);
       render(null, container);
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      dropStyles();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { LauncherStrings, Strings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
 
 /** English: what the launcher shows before the rest of the form is loaded. */
 export const enLauncher = {
@@ -7,9 +7,8 @@ export const enLauncher = {
   partFailed: 'The form could not be opened. Check your connection and click again.',
 } satisfies LauncherStrings;
 
-/** English: every text of the form, by key. */
-export const en = {
-  ...enLauncher,
+/** English: the form's labels, buttons and states, by key. */
+export const enForm = {
   email: 'Email',
   name: 'Name',
   department: 'Department',
@@ -41,6 +40,10 @@ export const en = {
   sentPlain: 'Ticket created',
   queued: 'Received ({ref}). It will reach support shortly.',
   another: 'Send another',
+} satisfies FormStrings;
+
+/** English: what is wrong, by error code (in the send part, which every form loads after its first render). */
+export const enProblems = {
   required: 'Required',
   too_long: 'At most {n} characters',
   invalid_email: 'Invalid email',
@@ -61,4 +64,4 @@ export const en = {
   network: 'No connection. Try again.',
   aborted: 'Sending cancelled.',
   internal: 'Something went wrong. Try again.',
-} satisfies Strings;
+} satisfies ProblemStrings;

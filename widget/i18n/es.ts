@@ -1,4 +1,4 @@
-import type { LauncherStrings, Strings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
 
 /** Spanish: what the launcher shows before the rest of the form is loaded. */
 export const esLauncher = {
@@ -7,9 +7,8 @@ export const esLauncher = {
   partFailed: 'No se pudo abrir el formulario. Compruebe la conexión y haga clic de nuevo.',
 } satisfies LauncherStrings;
 
-/** Spanish: every text of the form, by key. */
-export const es = {
-  ...esLauncher,
+/** Spanish: the form's labels, buttons and states, by key. */
+export const esForm = {
   email: 'Correo electrónico',
   name: 'Nombre',
   department: 'Departamento',
@@ -41,6 +40,10 @@ export const es = {
   sentPlain: 'Ticket creado',
   queued: 'Recibido ({ref}). Llegará al soporte en breve.',
   another: 'Enviar otro',
+} satisfies FormStrings;
+
+/** Spanish: what is wrong, by error code (in the send part, which every form loads after its first render). */
+export const esProblems = {
   required: 'Obligatorio',
   too_long: 'Máximo {n} caracteres',
   invalid_email: 'Correo inválido',
@@ -61,4 +64,4 @@ export const es = {
   network: 'Sin conexión. Intente de nuevo.',
   aborted: 'Envío cancelado.',
   internal: 'Algo salió mal. Intente de nuevo.',
-} satisfies Strings;
+} satisfies ProblemStrings;

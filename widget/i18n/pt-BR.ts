@@ -1,4 +1,4 @@
-import type { LauncherStrings, Strings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
 
 /** Brazilian Portuguese, the default locale: what the launcher shows before the rest of the form is loaded. */
 export const ptBRLauncher = {
@@ -7,9 +7,8 @@ export const ptBRLauncher = {
   partFailed: 'Não foi possível abrir o formulário. Verifique a conexão e clique de novo.',
 } satisfies LauncherStrings;
 
-/** Brazilian Portuguese, the default locale: every text of the form, by key. */
-export const ptBR = {
-  ...ptBRLauncher,
+/** Brazilian Portuguese, the default locale: the form's labels, buttons and states, by key. */
+export const ptBRForm = {
   email: 'E-mail',
   name: 'Nome',
   department: 'Departamento',
@@ -41,6 +40,10 @@ export const ptBR = {
   sentPlain: 'Chamado criado',
   queued: 'Recebido ({ref}). Chegará ao suporte em breve.',
   another: 'Enviar outro',
+} satisfies FormStrings;
+
+/** Brazilian Portuguese, the default locale: what is wrong, by error code (in the send part, which every form loads after its first render). */
+export const ptBRProblems = {
   required: 'Obrigatório',
   too_long: 'Máximo de {n} caracteres',
   invalid_email: 'E-mail inválido',
@@ -61,4 +64,4 @@ export const ptBR = {
   network: 'Sem conexão. Tente de novo.',
   aborted: 'Envio cancelado.',
   internal: 'Algo deu errado. Tente de novo.',
-} satisfies Strings;
+} satisfies ProblemStrings;

@@ -7,20 +7,21 @@ export type LauncherKey =
 
 /**
  * The key of every user-visible text: one list, which every locale table is checked against with
- * `satisfies` (a missing, extra or misspelled key is a type error). Keys named after an error code
- * hold that code's text; `{n}`, `{max}`, `{message}`… are filled in.
+ * `satisfies` (a missing, extra or misspelled key is a type error). Each locale ships it in three
+ * tables, one per script part that shows them: the launcher's, the form's and the problems'.
+ * Keys named after an error code hold that code's text; `{n}`, `{max}`, `{message}`… are filled in.
  */
-export type StringKey =
-  | LauncherKey
+export type StringKey = LauncherKey | FormKey | ProblemKey;
+
+/** The texts the form draws: its labels, buttons and states. */
+export type FormKey =
   // The form's labels
   | 'email' | 'name' | 'department' | 'category' | 'choose' | 'title' | 'message' | 'priority'
   | PriorityKey
   // Attachments and the size meter
   | 'attachments' | 'drop' | 'remove' | 'more' | 'kb' | 'mb' | 'meter' | 'near' | 'over'
   // Sending, its outcome
-  | 'send' | 'sending' | 'cancel' | 'retry' | 'loading' | 'loadFailed' | 'sent' | 'sentPlain' | 'queued' | 'another'
-  // Problems, named by error code
-  | ProblemKey;
+  | 'send' | 'sending' | 'cancel' | 'retry' | 'loading' | 'loadFailed' | 'sent' | 'sentPlain' | 'queued' | 'another';
 
 /** The text key of a priority's name: `p1` Baixa … `p4` Urgente. */
 export type PriorityKey = 'p1' | 'p2' | 'p3' | 'p4';
@@ -37,6 +38,12 @@ export type Strings = Record<StringKey, string>;
 
 /** The launcher's texts of one locale. */
 export type LauncherStrings = Record<LauncherKey, string>;
+
+/** The form's own texts of one locale. */
+export type FormStrings = Record<FormKey, string>;
+
+/** The problems' texts of one locale. */
+export type ProblemStrings = Record<ProblemKey, string>;
 
 /** The locales the widget ships. */
 export type Locale = 'pt-BR' | 'en' | 'es';

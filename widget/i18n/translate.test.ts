@@ -1,11 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
-import { en } from './en.ts';
-import { es } from './es.ts';
-import { ptBR } from './pt-BR.ts';
+import { sendPart } from '../api/sendPart.ts';
+import { enForm, enLauncher, enProblems } from './en.ts';
+import { esForm, esLauncher, esProblems } from './es.ts';
+import { ptBRForm, ptBRLauncher, ptBRProblems } from './pt-BR.ts';
 import { launcherTexts } from './launcherTexts.ts';
+import type { Locale } from './strings.ts';
 import { createI18n, pickLocale } from './translate.ts';
 
 const MB = 1024 * 1024;
+/** Each locale's three tables: the launcher's, the form's, the problems'. */
+const SHIPPED = {
+  'pt-BR': [ptBRLauncher, ptBRForm, ptBRProblems],
+  en: [enLauncher, enForm, enProblems],
+  es: [esLauncher, esForm, esProblems],
+} as const;
+/** The texts a form shows once the send part arrived: its own, then the problems'. */
+const formTexts = (locale: Locale, overrides: Parameters<typeof createI18n>[1] = []) =>
+  createI18n(locale, [sendPart.problemTexts, ...overrides]);
 
 describe('pickLocale', () => {
   it('takes the first candidate the widget speaks, by primary language', () => {
@@ -22,7 +33,7 @@ describe('pickLocale', () => {
 
 describe('createI18n', () => {
   it('fills placeholders', () => {
-    expect(createI18n('pt-BR', []).t('too_long', { n: 250 })).toBe('Máximo de 250 caracteres');
+    expect(formTexts('pt-BR').t('too_long', { n: 250 })).toBe('Máximo de 250 caracteres');
     expect(createI18n('en', []).t('sent', { n: 123 })).toBe('Ticket #123 created');
     expect(createI18n('es', []).t('queued', { ref: 'TT-7K3M9Q2X' })).toBe('Recibido (TT-7K3M9Q2X). Llegará al soporte en breve.');
   });
@@ -48,12 +59,18 @@ describe('createI18n', () => {
   });
 
   it('looks up problems by code, with the generic text for unknown codes', () => {
-    const { problem } = createI18n('pt-BR', []);
+    const { problem } = formTexts('pt-BR');
     expect(problem({ code: 'upstream_rejected', message: 'Cliente inativo' })).toBe('Cliente inativo');
     expect(problem({ code: 'rate_limited', n: 3 })).toBe('Muitos envios. Tente em 3 min.');
     expect(problem({ code: 'request_too_large', max: 25 * MB })).toBe('Envio acima de 25 MB');
-    expect(problem({ code: 'identity_expired' })).toBe(ptBR.internal);
-    expect(problem({ code: 'constructor' })).toBe(ptBR.internal);
+    expect(problem({ code: 'identity_expired' })).toBe(ptBRProblems.internal);
+    expect(problem({ code: 'constructor' })).toBe(ptBRProblems.internal);
+  });
+
+  it('lets site overrides win over the problems\' texts the send part brings', () => {
+    const texts = formTexts('es', [{ es: { required: 'Rellene este campo' } }]);
+    expect(texts.problem({ code: 'required' })).toBe('Rellene este campo');
+    expect(texts.problem({ code: 'network' })).toBe(esProblems.network);
   });
 
   it('applies overrides in order, for their locale only', () => {
@@ -72,13 +89,17 @@ describe('createI18n', () => {
       'upstream_rejected', 'upstream_unavailable', 'upstream_timeout', 'rate_limited', 'origin_not_allowed',
       'identity_invalid', 'identity_required', 'file_type_denied', 'file_not_image', 'attachments_unavailable', 'network', 'aborted', 'internal',
     ].sort();
-    for (const table of [ptBR, en, es]) expect(Object.keys(table).sort()).toEqual(documented);
+    for (const tables of Object.values(SHIPPED)) {
+      const keys = tables.flatMap((table) => Object.keys(table));
+      // Every key in exactly one of the locale's tables.
+      expect(keys.sort()).toEqual(documented);
+    }
   });
 });
 
 describe('launcherTexts', () => {
   it('gives the launcher its three texts, with the site\'s overrides', () => {
-    expect(launcherTexts('es', [])).toEqual({ open: es.open, close: es.close, partFailed: es.partFailed });
+    expect(launcherTexts('es', [])).toEqual(esLauncher);
     expect(launcherTexts('en', [{ en: { open: 'Help' } }, undefined]).open).toBe('Help');
   });
 });

@@ -1,13 +1,13 @@
-import { en } from './en.ts';
-import { es } from './es.ts';
+import { enForm } from './en.ts';
+import { esForm } from './es.ts';
 import { fillText, type Vars } from './fillText.ts';
-import { ptBR } from './pt-BR.ts';
-import type { Locale, Problem, StringKey, StringOverrides, Strings } from './strings.ts';
+import { ptBRForm } from './pt-BR.ts';
+import type { FormStrings, Locale, Problem, StringKey, StringOverrides, Strings } from './strings.ts';
 
 export { pickLocale } from './pickLocale.ts';
 export type { Vars } from './fillText.ts';
 
-const TABLES: Readonly<Record<Locale, Strings>> = { 'pt-BR': ptBR, en, es };
+const TABLES: Readonly<Record<Locale, FormStrings>> = { 'pt-BR': ptBRForm, en: enForm, es: esForm };
 const KB = 1024;
 const MB = KB * KB;
 
@@ -23,13 +23,16 @@ export interface I18n {
 }
 
 /** Whether `key` names a text of `table`: the typed way from a server's error code to its text. */
-function isStringKey(table: Strings, key: string): key is StringKey {
+function isStringKey(table: Partial<Strings>, key: string): key is StringKey {
   return Object.prototype.hasOwnProperty.call(table, key);
 }
 
-/** Texts for `locale`, each of `overrides` (later wins) replacing strings of the shipped table. */
-export function createI18n(locale: Locale, overrides: ReadonlyArray<StringOverrides | undefined>): I18n {
-  const table: Strings = Object.assign({}, TABLES[locale], ...overrides.map((o) => o?.[locale]));
+/**
+ * Texts for `locale`: the form's shipped table, then each of `layers` (later wins) adding or
+ * replacing strings: the problems' tables once the send part brought them, the site's overrides.
+ */
+export function createI18n(locale: Locale, layers: ReadonlyArray<StringOverrides | undefined>): I18n {
+  const table: Partial<Strings> = Object.assign({}, TABLES[locale], ...layers.map((o) => o?.[locale]));
   const t = (key: StringKey, vars?: Vars) => fillText(table[key] ?? key, vars);
   const size = (bytes: number) => {
     const big = bytes >= MB;

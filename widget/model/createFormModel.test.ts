@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sendPart } from '../api/sendPart.ts';
 import { resolveOptions } from '../element/options.ts';
 import { FakeXhr } from '../testing/fakeXhr.ts';
 import { serveSchema } from '../testing/schema.ts';
@@ -17,7 +18,7 @@ afterEach(() => vi.unstubAllGlobals());
 async function readyModel(options = {}) {
   const settings = signal(resolveOptions(options, 'https://s.example'));
   const emit = vi.fn();
-  const model = createFormModel(settings, emit);
+  const model = createFormModel(settings, emit, async () => sendPart);
   await vi.waitFor(() => expect(model.loadState.value).toBe('ready'));
   return { model, emit, settings };
 }
@@ -180,12 +181,55 @@ describe('loading', () => {
       }),
     );
     const emit = vi.fn((type: string) => urls.push(`emit ${type}`));
-    const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), emit);
+    const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), emit, async () => sendPart);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(urls).toEqual(['https://s.example/api/form']);
     answerSchema();
     await vi.waitFor(() => expect(urls).toContain('https://s.example/api/challenge'));
     expect(urls).toEqual(['https://s.example/api/form', 'emit ready', 'https://s.example/api/challenge']);
+    model.destroy();
+  });
+
+  it('asks for the schema while the send part is on its way, judges nothing before it and sends only once both are there', async () => {
+    let deliverPart = () => {};
+    const part = new Promise<typeof sendPart>((resolve) => (deliverPart = () => resolve(sendPart)));
+    const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), vi.fn(), () => part);
+    model.touch('email');
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith('https://s.example/api/form', expect.anything()));
+    // The schema is in; the part is not: no verdict yet, and the form cannot send.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(model.loadState.value).toBe('loading');
+    expect(model.problems.value).toEqual({});
+    fillValid(model);
+    expect(model.submit()).toBe(false);
+
+    deliverPart();
+    await vi.waitFor(() => expect(model.loadState.value).toBe('ready'));
+    model.set('email', 'a@b.c');
+    expect(model.problems.value.email).toMatchObject({ code: 'invalid_email' });
+    model.set('email', 'ana@example.com');
+    expect(model.submit()).toBe(true);
+    model.destroy();
+  });
+
+  it('fails to load when the send part cannot be had, says so, and load() tries the part again', async () => {
+    const emit = vi.fn();
+    let attempts = 0;
+    const loadPart = async () => {
+      if (++attempts === 1) throw new Error('could not load widget-send.js');
+      return sendPart;
+    };
+    const model = createFormModel(signal(resolveOptions({}, 'https://s.example')), emit, loadPart);
+    await vi.waitFor(() => expect(model.loadState.value).toBe('failed'));
+    expect(emit).toHaveBeenCalledWith('error', { code: 'network', message: 'Error: could not load widget-send.js' });
+    fillValid(model);
+    expect(model.submit()).toBe(false);
+
+    await model.load();
+    expect(model.loadState.value).toBe('ready');
+    expect(attempts).toBe(2);
+    expect(model.values.value.title, 'what was typed is kept').toBe('Teclado');
+    expect(model.submit()).toBe(true);
     model.destroy();
   });
 });

@@ -1,13 +1,14 @@
 import { batch, computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
-import { checkValue, customFieldName, PROTECTION, SUBMISSION_FIELDS } from '../../contract/index.ts';
+import { customFieldName, PROTECTION, SUBMISSION_FIELDS } from '../../contract/index.ts';
 import { createSender } from '../api/createSender.ts';
 import type { SendResult } from '../api/sendTicket.ts';
 import { createAttachments } from '../attachments/createAttachments.ts';
 import { autosaveDraft } from '../draft/autosaveDraft.ts';
 import type { Draft } from '../draft/createDraft.ts';
 import type { Problem } from '../i18n/strings.ts';
+import type { SendPart } from '../part/sendPart.ts';
 import { buildRules, type Rule } from './buildRules.ts';
-import { createSchemaLoad } from './createSchemaLoad.ts';
+import { createFormLoad } from './createFormLoad.ts';
 import { PENDING_SCHEMA } from './pendingSchema.ts';
 import type { Entry, FormModel, ModelEvent, ModelSettings } from './types.ts';
 
@@ -18,24 +19,26 @@ const PREFILLED = ['department', 'email', 'name'] as const;
 const DRAFT_DELAY_MS = 400;
 
 /**
- * Makes one form's model from its parts (schema load, attachments, sender, draft autosave); it
- * loads the schema at once. Until the schema arrives the rules are those of {@link PENDING_SCHEMA},
- * so the customer can start typing.
+ * Makes one form's model from its parts (form load, attachments, sender, draft autosave); right
+ * after the first render it loads the schema and, side by side, the send part (`loadSendPart`).
+ * Until the schema arrives the rules are those of {@link PENDING_SCHEMA}, so the customer can
+ * start typing; until the send part arrives no value is judged.
  */
 export function createFormModel(
   settings: ReadonlySignal<ModelSettings>,
   emit: (type: ModelEvent, detail?: object) => void,
+  loadSendPart: () => Promise<SendPart>,
   draft?: Draft,
 ): FormModel {
-  const schemaLoad = createSchemaLoad();
-  const sender = createSender(settings);
+  const formLoad = createFormLoad(loadSendPart);
+  const sender = createSender(settings, formLoad.sendPart);
   const touched = signal<Readonly<Record<string, true>>>({});
   const submitted = signal(false);
   const serverProblems = signal<Readonly<Record<string, Problem>>>({});
   const failure = signal<Problem | undefined>(undefined);
 
   const defaults = () => {
-    const s = schemaLoad.schema.peek();
+    const s = formLoad.schema.peek();
     const initial: Record<string, string> = {};
     if (s?.departments.length === 1) initial.department = s.departments[0]!.id;
     const given = settings.peek();
@@ -46,7 +49,7 @@ export function createFormModel(
   const initial = defaults();
   const raw = signal<Readonly<Record<string, string>>>(initial);
 
-  const known = computed(() => schemaLoad.schema.value ?? PENDING_SCHEMA);
+  const known = computed(() => formLoad.schema.value ?? PENDING_SCHEMA);
   const limits = computed(() => known.value.limits);
   const textRules = computed(() => known.value.textRules);
   // Computeds stop at an unchanged value: typing in the title recomputes none of the rules.
@@ -71,8 +74,11 @@ export function createFormModel(
   const entries = computed<Entry[]>(() => [...texts.value, ...attachments.entries.value]);
   const clientProblems = computed(() => {
     const found: Record<string, Problem> = {};
+    // Nothing is judged, nor could be said, before the checks and the problems' texts arrive.
+    const part = formLoad.sendPart.value;
+    if (!part) return found;
     for (const rule of rules.value) {
-      const problem = checkValue(rule, textOf(rule), textRules.value);
+      const problem = part.checkValue(rule, textOf(rule), textRules.value);
       if (problem) found[rule.name] = problem;
     }
     const { maxFiles } = limits.value;
@@ -105,13 +111,13 @@ export function createFormModel(
   const emitError = ({ code, message }: Problem) => emit('error', { code, message });
 
   const load = async () => {
-    const problem = await schemaLoad.load(settings.peek().endpoint, () => {
+    const problem = await formLoad.load(settings.peek().endpoint, () => {
       const filled = { ...raw.value };
       for (const [name, value] of Object.entries(defaults())) filled[name] ||= value;
       raw.value = filled;
     });
     if (problem) return emitError(problem);
-    if (schemaLoad.state.peek() !== 'ready') return;
+    if (formLoad.state.peek() !== 'ready') return;
     emit('ready');
     // Only now: the challenge fetch and its digests would compete with the schema and the first render,
     // and the customer needs seconds to type anyway.
@@ -137,7 +143,7 @@ export function createFormModel(
   };
 
   const submit = () => {
-    if (sender.status.value === 'sending' || !schemaLoad.schema.value) return false;
+    if (sender.status.value === 'sending' || formLoad.state.value !== 'ready') return false;
     submitted.value = true;
     if (Object.keys(clientProblems.value).length || attachments.meter.value === 'over') return false;
     const body = new FormData();
@@ -196,7 +202,8 @@ export function createFormModel(
   });
 
   return {
-    loadState: schemaLoad.state,
+    loadState: formLoad.state,
+    sendPart: formLoad.sendPart,
     limits,
     textRules,
     values,
@@ -242,7 +249,7 @@ export function createFormModel(
     load,
     destroy() {
       clearTimeout(afterFirstRender);
-      schemaLoad.abort();
+      formLoad.abort();
       sender.destroy();
       stopSettings();
       autosave?.stop();

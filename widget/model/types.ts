@@ -4,8 +4,9 @@ import type { Status } from '../api/createSender.ts';
 import type { SentTicket } from '../api/sendTicket.ts';
 import type { Attachment, AttachmentEntry, MeterState } from '../attachments/createAttachments.ts';
 import type { Problem } from '../i18n/strings.ts';
+import type { SendPart } from '../part/sendPart.ts';
 import type { Rule } from './buildRules.ts';
-import type { LoadState } from './createSchemaLoad.ts';
+import type { LoadState } from './createFormLoad.ts';
 
 export type { Status } from '../api/createSender.ts';
 export type { Attachment, MeterState } from '../attachments/createAttachments.ts';
@@ -41,8 +42,10 @@ export type ModelEvent = 'ready' | 'submit' | 'success' | 'error';
 
 /** One form's state (read-only signals) and everything that changes it (actions). */
 export interface FormModel {
-  /** Whether the schema arrived: until then the form shows the fields the contract alone describes and cannot send. */
+  /** Whether the schema and the send part arrived: until then the form shows the fields the contract alone describes and cannot send. */
   loadState: ReadonlySignal<LoadState>;
+  /** The send part once it arrived: its problems' texts complete the form's. */
+  sendPart: ReadonlySignal<SendPart | undefined>;
   /** The server's limits once the schema arrived; the contract's until then. */
   limits: ReadonlySignal<Limits>;
   /** How the server sends and counts text: the counters measure with it. */

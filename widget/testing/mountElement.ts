@@ -1,6 +1,6 @@
 import { waitFor, within } from '@testing-library/preact';
 import { expect } from 'vitest';
-import '../index.ts';
+import './bundledWidget.ts';
 
 /** A `<tomticket-form>` added to the page with `attributes`, once its schema arrived and it can send, and queries bound to its shadow root. */
 export async function mountElement(attributes: Record<string, string> = {}) {

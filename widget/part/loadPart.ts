@@ -1,0 +1,25 @@
+import { PART_EVENT } from './partFiles.ts';
+
+/**
+ * A loader of the part at `url` with a classic <script> element, which a strict CSP allows
+ * (`script-src` the server's origin) where fetch-and-eval would not. One load at a time is shared;
+ * a failed load (offline, blocked, not a part) is forgotten, so the next call tries again.
+ */
+export function createPartLoader<Part>(url: string): () => Promise<Part> {
+  let loading: Promise<Part> | undefined;
+  return () =>
+    (loading ??= new Promise<Part>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = url;
+      let part: Part | undefined;
+      // The part hands itself over on its own element while it runs, before `load`: no global name.
+      script.addEventListener(PART_EVENT, (event) => resolve((part = (event as CustomEvent<Part>).detail)));
+      script.onload = script.onerror = () => {
+        if (part) return;
+        loading = undefined;
+        script.remove();
+        reject(new Error(`could not load ${url}`));
+      };
+      document.head.append(script);
+    }));
+}
