@@ -1,4 +1,4 @@
-import type { CustomField, CustomFieldType, FieldOption, FormSchema } from '../../contract/index.ts';
+import type { CustomField, FormSchema } from '../../contract/index.ts';
 
 /** The site owner's configuration file (FORM_CONFIG), as written: every key optional. */
 export interface FormConfigFile {
@@ -36,17 +36,8 @@ export interface FormConfigDepartment {
  * 2.0 it changes a field the account describes: any key given replaces TomTicket's (see README
  * "The form configuration file"), `hidden` leaves the field out.
  */
-export interface FormConfigField {
+export interface FormConfigField extends Partial<Omit<CustomField, 'id'>> {
   id: string;
-  label?: string;
-  type?: CustomFieldType;
-  required?: boolean;
-  help?: string;
-  options?: FieldOption[];
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  categories?: string[];
   /** API 2.0: do not show this field of the account. */
   hidden?: boolean;
 }
