@@ -101,7 +101,7 @@ export function createLauncher(parent: HTMLElement, host: LauncherHost): Launche
       // Unknown values take the defaults here: the launcher alone reads these options.
       const side = position === 'bottom-left' ? 'left' : 'right';
       const only = launcherLabel === 'icon' || launcherLabel === 'label' ? ` only-${launcherLabel}` : '';
-      button.className = `launcher primary ${side}${only}`;
+      button.className = `opener primary ${side}${only}`;
       note.className = `note ${side}`;
       dialog.className = side;
       texts = launcherTexts(locale, overrides);
