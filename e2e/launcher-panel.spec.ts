@@ -110,7 +110,8 @@ test('on a 360 px phone the panel is a full-height sheet, opened and closed by t
 test('the panel animates its opening and closing, and does not for visitors who asked for reduced motion', async ({ page }) => {
   const { host, button, dialog } = await launcherPage(page);
   await expect(host.locator('[part~=submit]')).toBeAttached();
-  const transition = () => dialog.evaluate((element) => getComputedStyle(element).transitionDuration);
+  // The element itself, closed or open (a closed dialog has no role to find it by).
+  const transition = () => host.locator('dialog').evaluate((element) => getComputedStyle(element).transitionDuration);
   // What runs on the dialog in the frame after a click (open) or a close, counted in the page.
   const animationsAfter = (action: 'click' | 'close') =>
     host.evaluate((element, what) => {

@@ -3,6 +3,7 @@ import { enProblems, enSent } from '../i18n/en.ts';
 import { esProblems, esSent } from '../i18n/es.ts';
 import { ptBRProblems, ptBRSent } from '../i18n/pt-BR.ts';
 import type { SendPart } from '../part/sendPart.ts';
+import { newIdempotencyKey } from './newIdempotencyKey.ts';
 import { prepareProof } from './prepareProof.ts';
 import { sendTicket } from './sendTicket.ts';
 import { drawSuccess } from '../success/drawSuccess.ts';
@@ -13,5 +14,6 @@ export const sendPart: SendPart = {
   texts: { 'pt-BR': { ...ptBRSent, ...ptBRProblems }, en: { ...enSent, ...enProblems }, es: { ...esSent, ...esProblems } },
   prepareProof,
   sendTicket,
+  newIdempotencyKey,
   drawSuccess,
 };

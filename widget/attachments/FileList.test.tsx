@@ -18,7 +18,7 @@ describe('file list', () => {
     const items = [...shadow.querySelectorAll('[part=file-list] li')];
     // The icon's extension is hidden from assistive technology: the name says it already.
     expect(items.map((li) => li.querySelector('span')!.textContent)).toEqual(['foto.png', 'notas.txt']);
-    expect(items.map((li) => li.textContent)).toEqual(['pngfoto.png1,5 KB×', 'txtnotas.txt0,1 KB×']);
+    expect(items.map((li) => li.textContent)).toEqual(['PNGfoto.png1,5 KB×', 'TXTnotas.txt0,1 KB×']);
     // Every row has the thumbnail's slot: the image's preview, or the icon alone.
     const thumbs = items.map((li) => li.querySelector('.thumb')!);
     expect(thumbs.map((thumb) => thumb.getAttribute('aria-hidden'))).toEqual(['true', 'true']);

@@ -22,7 +22,7 @@ export function FileList({ model, t, size }: View) {
       {files.slice(0, maxFiles).map(({ id, file, url }) => (
         <li key={id}>
           <div class="thumb" aria-hidden="true">
-            {/\.(\w+)$/.exec(file.name)?.[1]}
+            {/\.(\w+)$/.exec(file.name)?.[1].toUpperCase()}
             {/* A strict img-src (no blob:) blocks thumbnails: the broken image is hidden, the icon shows. */}
             {url && <img src={url} alt="" onError={(e) => (e.currentTarget.hidden = true)} />}
           </div>

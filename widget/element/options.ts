@@ -27,10 +27,16 @@ export interface Options {
    * page). '' means the page path plus the element's id.
    */
   draftKey: string;
-  /** Launcher mode: the corner of the screen its button sits in, and its panel opens from. */
-  position: 'bottom-right' | 'bottom-left';
-  /** Launcher mode: what the button shows: its text and an icon, the text alone, or the icon alone (the text stays its accessible name). */
-  launcherLabel: 'both' | 'label' | 'icon';
+  /**
+   * Launcher mode: the corner of the screen its button sits in, and its panel opens from; absent
+   * or unknown means bottom-right (decided by the launcher part, which alone reads it).
+   */
+  position?: 'bottom-right' | 'bottom-left';
+  /**
+   * Launcher mode: what the button shows: its text and an icon, the text alone, or the icon alone
+   * (the text stays its accessible name); absent or unknown means both.
+   */
+  launcherLabel?: 'both' | 'label' | 'icon';
 }
 
 /** What users pass: any subset of {@link Options}. */
@@ -50,8 +56,6 @@ export const DEFAULTS = {
   strings: {},
   draft: true,
   draftKey: '',
-  position: 'bottom-right',
-  launcherLabel: 'both',
 } satisfies Options;
 
 /**

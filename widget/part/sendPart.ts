@@ -1,5 +1,6 @@
 import type { checkValue } from '../../contract/index.ts';
 import type { prepareProof } from '../api/prepareProof.ts';
+import type { newIdempotencyKey } from '../api/newIdempotencyKey.ts';
 import type { sendTicket } from '../api/sendTicket.ts';
 import type { drawSuccess } from '../success/drawSuccess.ts';
 import type { Locale, ProblemStrings, SentStrings } from '../i18n/strings.ts';
@@ -22,6 +23,8 @@ export interface SendPart {
   texts: Readonly<Record<Locale, SentStrings & ProblemStrings>>;
   prepareProof: typeof prepareProof;
   sendTicket: typeof sendTicket;
+  /** A new ticket's Idempotency-Key: made only when it is first sent. */
+  newIdempotencyKey: typeof newIdempotencyKey;
   /** What a form shows once its ticket was taken. */
   drawSuccess: typeof drawSuccess;
 }
