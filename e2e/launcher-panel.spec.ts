@@ -6,7 +6,8 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { sendButton } from './support/form-actions.ts';
+import { fillRequired, sendButton } from './support/form-actions.ts';
+import { focusSpot } from './support/focus.ts';
 
 // Independent tests: let both workers take them.
 test.describe.configure({ mode: 'parallel' });
@@ -86,7 +87,7 @@ test('position="bottom-left" puts the button and its card in the left corner', a
 
 test('on a 360 px phone the panel is a full-height sheet, opened and closed by touch-sized clicks and by keyboard', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  const { button, dialog } = await launcherPage(page);
+  const { host, button, dialog } = await launcherPage(page);
   await openByMouse(button, dialog);
   expect(await boxOf(dialog)).toMatchObject({ x: 0, y: 0, width: 360, height: 740 });
   // Nothing sideways: the form fits the sheet.
@@ -102,6 +103,14 @@ test('on a 360 px phone the panel is a full-height sheet, opened and closed by t
   await expect(dialog).toBeVisible();
   await settled(dialog);
   expect(await boxOf(dialog)).toMatchObject({ x: 0, y: 0, width: 360, height: 740 });
+  // A modal sheet: backwards from its first control, the focus stays in it (or the browser's UI).
+  await expect(close).toBeFocused();
+  for (let press = 0; press < 3; press++) {
+    await page.keyboard.press('Shift+Tab');
+    const spot = await focusSpot(page, host);
+    if (spot.inWidget === undefined) expect(spot.pageTag, 'left the sheet').toBe('BODY');
+    else expect(spot.inWidget.inDialog, `focused ${JSON.stringify(spot.inWidget)}`).toBe(true);
+  }
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();
@@ -151,4 +160,30 @@ test('launcher-label shows the icon, the text or both; the text stays the button
   await host.evaluate((element) => element.setAttribute('launcher-label', 'both'));
   await expect(icon).toBeVisible();
   await expect(button).toHaveText('Abrir chamado');
+});
+
+test('in the sheet, sending and the sent ticket: axe finds nothing, the number shows large', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const { button, dialog } = await launcherPage(page);
+  await openByMouse(button, dialog);
+  await fillRequired(dialog, { title: 'Pedido 1042 chegou incompleto' });
+  // The server's answer is held while the sending state is checked, then given.
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/api/tickets', async (route) => {
+    await answered;
+    await route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ ok: true, ticket: { id: 'a1', protocol: 48213 } }) });
+  });
+  await sendButton(dialog).click();
+  await expect(dialog.getByRole('button', { name: 'Cancelar' })).toBeFocused();
+  await expect(dialog.getByRole('progressbar')).toBeVisible();
+  await expectNoAxeViolations(page, 'sheet, sending');
+
+  answer();
+  await expect(dialog.locator('[part=ticket-number]')).toHaveText('48213');
+  await expect(dialog.getByRole('button', { name: 'Copiar' })).toBeVisible();
+  await expectNoAxeViolations(page, 'sheet, ticket sent');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
 });
