@@ -8,7 +8,7 @@ const LIGHT: FormLook = {
   muted: '#59636e',
   accent: '#0a58ca',
   onAccent: '#ffffff',
-  border: '#8a929c',
+  border: '#858d97',
   dropText: '#59636e',
   dropBackground: '#f6f8fa',
 };
