@@ -8,7 +8,8 @@ export function CopyBlock({ code, label }: { code: string; label: string }) {
   const said = useSignal('Copiar');
   return (
     <div class="tb-code">
-      <pre>
+      {/* Focusable: a long line scrolls sideways, and the keyboard must reach it (axe: scrollable-region-focusable). */}
+      <pre tabIndex={0}>
         <code ref={shown}>{code}</code>
       </pre>
       <button
