@@ -22,7 +22,8 @@ export function FileList({ model, t, size }: View) {
       {files.slice(0, maxFiles).map(({ id, file, url }) => (
         <li key={id}>
           <div class="thumb" aria-hidden="true">
-            {/\.(\w+)$/.exec(file.name)?.[1].toUpperCase()}
+            {/* The group always matches when the expression does. */}
+            {/\.(\w+)$/.exec(file.name)?.[1]!.toUpperCase()}
             {/* A strict img-src (no blob:) blocks thumbnails: the broken image is hidden, the icon shows. */}
             {url && <img src={url} alt="" onError={(e) => (e.currentTarget.hidden = true)} />}
           </div>
