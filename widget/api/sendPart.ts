@@ -4,6 +4,7 @@ import { esProblems, esSent } from '../i18n/es.ts';
 import { ptBRProblems, ptBRSent } from '../i18n/pt-BR.ts';
 import type { SendPart } from '../part/sendPart.ts';
 import { newIdempotencyKey } from './newIdempotencyKey.ts';
+import { placeProblem } from './placeProblem.ts';
 import { prepareProof } from './prepareProof.ts';
 import { sendTicket } from './sendTicket.ts';
 import { drawSuccess } from '../success/drawSuccess.ts';
@@ -15,5 +16,6 @@ export const sendPart: SendPart = {
   prepareProof,
   sendTicket,
   newIdempotencyKey,
+  placeProblem,
   drawSuccess,
 };

@@ -1,4 +1,5 @@
 import type { checkValue } from '../../contract/index.ts';
+import type { placeProblem } from '../api/placeProblem.ts';
 import type { prepareProof } from '../api/prepareProof.ts';
 import type { newIdempotencyKey } from '../api/newIdempotencyKey.ts';
 import type { sendTicket } from '../api/sendTicket.ts';
@@ -25,6 +26,8 @@ export interface SendPart {
   sendTicket: typeof sendTicket;
   /** A new ticket's Idempotency-Key: made only when it is first sent. */
   newIdempotencyKey: typeof newIdempotencyKey;
+  /** Where a refused ticket's problem shows. */
+  placeProblem: typeof placeProblem;
   /** What a form shows once its ticket was taken. */
   drawSuccess: typeof drawSuccess;
 }
