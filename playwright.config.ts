@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
 import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './e2e/support/ports.ts';
+import { SCREENSHOT_TOLERANCE } from './e2e/support/screenshot-tolerance.ts';
 
 // `npm test` runs scripts/ensure-chromium.ts first, which installs one when it can.
 const executablePath = findChromium();
@@ -30,6 +31,14 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  // The screenshot comparisons' baselines are the README's pictures: committed, and refreshed on
+  // purpose with `npx playwright test e2e/screenshots.spec.ts --update-snapshots` (README, Development).
+  snapshotPathTemplate: 'docs/screenshots/{arg}{ext}',
+  // A missing baseline fails the run rather than being written: baselines are made on purpose.
+  updateSnapshots: 'none',
+  expect: {
+    toHaveScreenshot: { ...SCREENSHOT_TOLERANCE, animations: 'disabled', caret: 'hide', scale: 'css' },
+  },
   use: {
     baseURL: HOST_ORIGIN,
     launchOptions: { executablePath, args: CHROMIUM_ARGS },

@@ -39,6 +39,15 @@ export default defineConfig({
           include: ['widget/**/*.test.{ts,tsx}'],
         },
       },
+      {
+        // The demo page's theme builder (demo/): its own script, never part of the widget's.
+        extends: true,
+        test: {
+          name: 'demo',
+          environment: 'jsdom',
+          include: ['demo/**/*.test.{ts,tsx}'],
+        },
+      },
     ],
   },
 });

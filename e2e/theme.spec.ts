@@ -1,6 +1,8 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { openInlineForm, sendButton, textbox } from './support/form-actions.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
 import { luminance } from './support/colors.ts';
+import { contrastRatio as contrast } from '../demo/theme-builder/contrast.ts';
 
 interface Look {
   background: string;
@@ -54,3 +56,42 @@ test('theme="auto" follows prefers-color-scheme, also when it changes while the 
   await page.emulateMedia({ colorScheme: 'dark' });
   expectDark(await lookOf(form));
 });
+
+// WCAG 2.2 AA 1.4.11: what shows a control's edge and the focus needs 3:1 against what is beside
+// it; 1.4.3: text 4.5:1. Measured on the colours the browser computes, in each theme and with a
+// site's own accent (a terracotta a coffee shop might pick), and axe run in the same state.
+for (const [theme, accent] of [['light', ''], ['dark', ''], ['light', '#b5452a']] as const) {
+  test(`borders, the focus ring and hints pass AA contrast (luminance check and axe): ${theme}${accent ? `, accent ${accent}` : ''}`, async ({ page }) => {
+    const form = await openInlineForm(page, `/index.html?theme=${theme}`);
+    if (accent) {
+      await page.addStyleTag({ content: `tomticket-form { --tt-accent: ${accent}; --tt-on-accent: #ffffff; }` });
+      await expect(sendButton(form)).toHaveCSS('background-color', 'rgb(181, 69, 42)');
+    }
+    const css = (target: Locator, property: string) =>
+      target.evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+    const background = await css(form.locator('div.tt'), 'background-color');
+    const input = textbox(form, 'Assunto');
+    const dropzone = form.locator('[part~=dropzone]');
+    const dropBackground = await css(dropzone, 'background-color');
+    // The focus ring, as the keyboard shows it.
+    await input.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(input).toBeFocused();
+    const ring = await css(input, 'outline-color');
+    expect(await css(input, 'outline-style')).toBe('solid');
+    const pairs: Array<[string, string, string, number]> = [
+      ['field border on the background', await css(input, 'border-top-color'), background, 3],
+      ['drop zone border on its own background', await css(dropzone, 'border-top-color'), dropBackground, 3],
+      ['focus ring on the background', ring, background, 3],
+      ['focus ring on the field', ring, await css(input, 'background-color'), 3],
+      ['placeholder on the field', await input.evaluate((element) => getComputedStyle(element, '::placeholder').color), await css(input, 'background-color'), 4.5],
+      ['hint on the background', await css(form.locator('[part~=field] small').first(), 'color'), background, 4.5],
+      ['Send text on the accent', await css(sendButton(form), 'color'), await css(sendButton(form), 'background-color'), 4.5],
+    ];
+    for (const [what, foreground, behind, minimum] of pairs) {
+      expect(contrast(foreground, behind), `${what}: ${foreground} on ${behind}`).toBeGreaterThanOrEqual(minimum);
+    }
+    await expectNoAxeViolations(page, `${theme} ${accent}`);
+  });
+}

@@ -201,6 +201,33 @@ describe('createApp', () => {
     expect((await serve(get('/', { method: 'HEAD' }), CONTEXT)).status).toBe(200);
   });
 
+  it("puts the embed snippet for the server the page was asked from into the demo page, escaped as text", async () => {
+    await writeFile(join(root, 'index.html'), '<pre><code>{{EMBED_SNIPPET}}</code></pre>');
+    const page = await app()(get('/', { headers: { host: 'support.example.com:8787' } }), CONTEXT);
+    expect(await page.text()).toBe(
+      '<pre><code>&#60;script src=&#34;http://support.example.com:8787/widget.js&#34; defer&#62;&#60;/script&#62;\n&#60;tomticket-form&#62;&#60;/tomticket-form&#62;</code></pre>',
+    );
+  });
+
+  it.each([
+    ['/demo/demo.css', 'demo/demo.css', 'text/css; charset=utf-8'],
+    ['/demo/demo.js', 'dist/demo/demo.js', 'text/javascript; charset=utf-8'],
+    ['/favicon.ico', 'demo/favicon.ico', 'image/x-icon'],
+  ])("serves the demo page's %s from %s, or 503 with the build command without it", async (route, file, type) => {
+    const serve = app();
+    const missing = await serve(get(route), CONTEXT);
+    expect(missing.status).toBe(503);
+    expect(await missing.text()).toMatch(/npm run build/);
+
+    await mkdir(join(root, file, '..'), { recursive: true });
+    await writeFile(join(root, file), 'content');
+    const answer = await serve(get(route), CONTEXT);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('content');
+    expect(answer.headers.get('content-type')).toBe(type);
+    expect(answer.headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('consults extra routes only for paths it does not have', async () => {
     const seen: string[] = [];
     const serve = app({

@@ -14,6 +14,7 @@ import { refusalResponse } from './protection/refusal-response.ts';
 import { createChallengeRoute } from './routes/challenge-route.ts';
 import { createFormRoute } from './routes/form-route.ts';
 import { createHealthRoute } from './routes/health-route.ts';
+import { createDemoRoute, DEMO_FILES, type DemoRoute } from './routes/demo-routes.ts';
 import { createIndexRoute, createWidgetRoute, WIDGET_FILES } from './routes/static-routes.ts';
 import { createTicketsRoute } from './routes/tickets-route.ts';
 import type { UpstreamHealth } from './routes/upstream-health.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): WebApp {
       },
     ],
     ['/', { GET: createIndexRoute(publicRoot) }],
+    ...Object.keys(DEMO_FILES).map((route): [string, MethodTable] => [route, { GET: createDemoRoute(publicRoot, route as DemoRoute) }]),
     ...WIDGET_FILES.map((file): [string, MethodTable] => [`/${file}`, { GET: createWidgetRoute(publicRoot, file) }]),
   ]);
 

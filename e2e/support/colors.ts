@@ -13,3 +13,4 @@ export function luminance(color: string): number {
   }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
+

@@ -128,10 +128,9 @@ export async function fillRequired(form: Locator, input: TicketInput): Promise<v
   await textbox(form, 'Mensagem').fill(input.message ?? `Mensagem de teste: ${input.title}`);
 }
 
-/** Waits for the success message and returns the protocol number it shows. */
+/** Waits for the success message and returns the protocol number it shows large. */
 export async function expectSent(form: Locator): Promise<number> {
   const status = form.getByRole('status');
-  await expect(status).toHaveText(/^Chamado nº \d+ criado$/, { timeout: 30_000 });
-  const text = (await status.textContent()) ?? '';
-  return Number(/\d+/.exec(text)?.[0]);
+  await expect(status).toHaveText(/^Chamado criado\s*Número do chamado\s*\d+$/, { timeout: 30_000 });
+  return Number(await status.locator('[part=ticket-number]').textContent());
 }

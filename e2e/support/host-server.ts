@@ -4,6 +4,8 @@
  * origin (`{{SERVER_V2}}` the one speaking API 2.0), `{{THEME}}` the `?theme=` of the address
  * (light, dark or auto; light by default), `{{SCRIPT}}` its `?script=` (widget.js or launcher.js;
  * widget.js by default). A page named `csp-*.html` is served with a strict Content-Security-Policy.
+ * `/fonts.css` and `/fonts/<file>.woff2` give pages the font the screenshot comparisons draw with
+ * (Inter, from the pinned @fontsource/inter dev dependency), whatever fonts the machine has.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './ports.ts';
 
 const pagesDir = join(import.meta.dirname, '..', 'pages');
+const fontsDir = join(import.meta.dirname, '..', '..', 'node_modules', '@fontsource', 'inter', 'files');
 const THEMES = ['light', 'dark', 'auto'];
 const SCRIPTS = ['widget.js', 'launcher.js'];
 
@@ -26,6 +29,16 @@ function strictPolicy(): string {
 
 const server = createServer(async (request, response) => {
   const url = new URL(request.url ?? '/', HOST_ORIGIN);
+  const font = /^\/fonts\/(inter-latin-\d00-normal\.woff2)$/.exec(url.pathname)?.[1];
+  if (font || url.pathname === '/fonts.css') {
+    const [path, type] = font ? [join(fontsDir, font), 'font/woff2'] : [join(pagesDir, 'fonts.css'), 'text/css; charset=utf-8'];
+    try {
+      response.writeHead(200, { 'content-type': type }).end(await readFile(path));
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+    return;
+  }
   const name = url.pathname.slice(1) || 'index.html';
   const theme = url.searchParams.get('theme') ?? 'light';
   if (!THEMES.includes(theme)) {

@@ -1,9 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { PART_FILES } from '../../widget/part/partFiles.ts';
 import { PAGE_CSP } from '../http/security-headers.ts';
+import { embedSnippet } from './embed-snippet.ts';
+import { pageOrigin } from './page-origin.ts';
+import { serveFile } from './serve-file.ts';
 
 const PLACEHOLDER_PAGE = `<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>TomTicket form server</title>
@@ -12,10 +13,20 @@ const PLACEHOLDER_PAGE = `<!doctype html>
 </html>
 `;
 
-/** `GET /`: the demo host page `index.html` from `root`, read on each request so edits show at once. */
-export function createIndexRoute(root: string): () => Promise<Response> {
-  return async () => {
-    const page = await readFile(join(root, 'index.html'), 'utf8').catch(() => PLACEHOLDER_PAGE);
+/** `text` safe inside HTML text and attribute values. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * `GET /`: the demo host page `index.html` from `root`, read on each request so edits show at
+ * once, its `{{EMBED_SNIPPET}}` replaced by the snippet that embeds the form from this server
+ * (the origin the page was asked from, see pageOrigin), escaped to show as text.
+ */
+export function createIndexRoute(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const template = await readFile(join(root, 'index.html'), 'utf8').catch(() => PLACEHOLDER_PAGE);
+    const page = template.replaceAll('{{EMBED_SNIPPET}}', escapeHtml(embedSnippet(pageOrigin(request, 'http://localhost:8787'))));
     return new Response(page, {
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'Content-Security-Policy': PAGE_CSP },
     });
@@ -33,23 +44,10 @@ export const WIDGET_FILES = ['widget.js', 'launcher.js', ...Object.values(PART_F
  */
 export function createWidgetRoute(root: string, file: (typeof WIDGET_FILES)[number] = 'widget.js'): () => Promise<Response> {
   const path = join(root, 'dist', file);
-  return async () => {
-    const built = await stat(path).then(
-      (stats) => stats.isFile(),
-      () => false,
-    );
-    if (!built) {
-      return new Response(`dist/${file} is missing: run \`npm run build\` to build the widget.\n`, {
-        status: 503,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' },
-      });
-    }
-    return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, {
-      headers: {
-        'Content-Type': 'text/javascript; charset=utf-8',
-        'Cache-Control': 'public, max-age=300',
-        'Access-Control-Allow-Origin': '*',
-      },
-    });
+  const headers = {
+    'Content-Type': 'text/javascript; charset=utf-8',
+    'Cache-Control': 'public, max-age=300',
+    'Access-Control-Allow-Origin': '*',
   };
+  return () => serveFile(path, headers, { file: `dist/${file}`, what: 'the widget' });
 }

@@ -1,6 +1,5 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { SendPart } from '../part/sendPart.ts';
-import { newIdempotencyKey } from './newIdempotencyKey.ts';
 import type { Proof } from './prepareProof.ts';
 import type { SendResult, Sending, SentTicket } from './sendTicket.ts';
 
@@ -38,7 +37,7 @@ export interface Sender {
 /**
  * Sends with the proofs made while the customer typed: each send spends them and starts the next
  * ones; one Idempotency-Key per ticket, kept for retries, so the server never creates it twice.
- * The proof of work and the request come with the send part: the form proves and sends only once
+ * The proof of work, the request and the key's making come with the send part: the form proves and sends only once
  * it is there (its load state is ready).
  */
 export function createSender(settings: ReadonlySignal<SenderSettings>, sendPart: ReadonlySignal<SendPart | undefined>): Sender {
@@ -66,7 +65,7 @@ export function createSender(settings: ReadonlySignal<SenderSettings>, sendPart:
     ticket,
     prove,
     send(body, typedKey, finish) {
-      const key = typedKey || newIdempotencyKey();
+      const key = typedKey || part().newIdempotencyKey();
       const { identity, endpoint } = settings.peek();
       batch(() => {
         status.value = 'sending';

@@ -8,7 +8,7 @@ import { useWidgetTestEnvironment } from '../testing/setup.ts';
 useWidgetTestEnvironment();
 
 describe('file list', () => {
-  it('lists name and human size, with a thumbnail for images and a remove button named after the file', async () => {
+  it('lists name and human size, with a thumbnail for images, a file-type icon for others, and a remove button named after the file', async () => {
     const { screen, shadow } = await mountElement();
     const zone = screen.getByRole('button', { name: 'Arraste, cole ou clique para anexar' });
     dispatchWithFiles(zone, 'drop', [
@@ -16,9 +16,14 @@ describe('file list', () => {
       new File(['x'.repeat(10)], 'notas.txt', { type: 'text/plain' }),
     ]);
     const items = [...shadow.querySelectorAll('[part=file-list] li')];
-    expect(items.map((li) => li.textContent)).toEqual(['foto.png1,5 KB×', 'notas.txt0,1 KB×']);
-    expect(items[0]!.querySelector('img')!.getAttribute('src')).toBe('blob:test/0');
-    expect(items[1]!.querySelector('img')).toBeNull();
+    // The icon's extension is hidden from assistive technology: the name says it already.
+    expect(items.map((li) => li.querySelector('span')!.textContent)).toEqual(['foto.png', 'notas.txt']);
+    expect(items.map((li) => li.textContent)).toEqual(['PNGfoto.png1,5 KB×', 'TXTnotas.txt0,1 KB×']);
+    // Every row has the thumbnail's slot: the image's preview, or the icon alone.
+    const thumbs = items.map((li) => li.querySelector('.thumb')!);
+    expect(thumbs.map((thumb) => thumb.getAttribute('aria-hidden'))).toEqual(['true', 'true']);
+    expect(thumbs[0]!.querySelector('img')!.getAttribute('src')).toBe('blob:test/0');
+    expect(thumbs[1]!.querySelector('img')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Remover foto.png' }));
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/0');

@@ -7,7 +7,8 @@ import { h } from 'preact';
 import type { View } from '../form/view.ts';
 
 /**
- * The chosen files, each with its thumbnail, size and a remove button; renders again only when the
+ * The chosen files, each with its thumbnail (an image's preview, or a file-type icon with the
+ * name's extension: every row has the slot, so names line up), size and a remove button; renders again only when the
  * list changes. It lists at most as many files as can be sent and sums up the rest in one row: 500
  * rows would take longer than a frame to draw, and the meter counts every file anyway.
  */
@@ -20,8 +21,12 @@ export function FileList({ model, t, size }: View) {
     <ul part="file-list" class="files">
       {files.slice(0, maxFiles).map(({ id, file, url }) => (
         <li key={id}>
-          {/* A strict img-src (no blob:) blocks thumbnails: hide the broken image rather than show it. */}
-          {url && <img src={url} alt="" onError={(e) => (e.currentTarget.hidden = true)} />}
+          <div class="thumb" aria-hidden="true">
+            {/* The group always matches when the expression does. */}
+            {/\.(\w+)$/.exec(file.name)?.[1]!.toUpperCase()}
+            {/* A strict img-src (no blob:) blocks thumbnails: the broken image is hidden, the icon shows. */}
+            {url && <img src={url} alt="" onError={(e) => (e.currentTarget.hidden = true)} />}
+          </div>
           <span>{file.name}</span>
           {size(file.size)}
           <button

@@ -72,7 +72,7 @@ describe('draft of the form', () => {
     const { screen } = await mountElement({ id: 'support' });
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
     (await FakeXhr.sent()).respond(201, { ok: true, ticket: { protocol: 5 } });
-    await screen.findByText('Chamado nº 5 criado');
+    await screen.findByText('Número do chamado');
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 

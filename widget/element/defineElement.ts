@@ -13,6 +13,8 @@ const TEXT_ATTRIBUTES = {
   name: 'name',
   identity: 'identity',
   'draft-key': 'draftKey',
+  position: 'position',
+  'launcher-label': 'launcherLabel',
 } as const satisfies Record<string, keyof MountOptions>;
 const LOCKED = 'department-locked';
 

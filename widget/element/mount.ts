@@ -88,7 +88,7 @@ export function mountForm(host: HTMLElement, given: MountOptions, env: PageEnv):
   const drawLauncher = (part: LauncherPart) => {
     if (gone || options.mode !== 'launcher') return;
     launcher ??= part.create(wrapper, { body, startForm: () => (form ? undefined : startForm()), reportFailure });
-    launcher.setTexts(locale(), [...env.strings, options.strings]);
+    launcher.show(options, locale(), [...env.strings, options.strings]);
     if (openWhenDrawn) launcher.open();
     openWhenDrawn = false;
   };

@@ -27,6 +27,16 @@ export interface Options {
    * page). '' means the page path plus the element's id.
    */
   draftKey: string;
+  /**
+   * Launcher mode: the corner of the screen its button sits in, and its panel opens from; absent
+   * or unknown means bottom-right (decided by the launcher part, which alone reads it).
+   */
+  position?: 'bottom-right' | 'bottom-left';
+  /**
+   * Launcher mode: what the button shows: its text and an icon, the text alone, or the icon alone
+   * (the text stays its accessible name); absent or unknown means both.
+   */
+  launcherLabel?: 'both' | 'label' | 'icon';
 }
 
 /** What users pass: any subset of {@link Options}. */
@@ -48,7 +58,11 @@ export const DEFAULTS = {
   draftKey: '',
 } satisfies Options;
 
-/** Complete options: `given` over {@link DEFAULTS}, the endpoint resolved against `base`, unknown enum values defaulted. */
+/**
+ * Complete options: `given` over {@link DEFAULTS}, the endpoint resolved against `base`, unknown
+ * enum values defaulted (the launcher's `position` and `launcherLabel` by the launcher part, which
+ * alone reads them, so widget.js carries no check for them).
+ */
 export function resolveOptions(given: MountOptions, base: string): Options {
   const options: Options = { ...DEFAULTS, ...given };
   return {

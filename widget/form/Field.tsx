@@ -16,7 +16,8 @@ import type { View } from './view.ts';
  */
 export function Field(view: View & { rule: Rule }) {
   const { model, t, rule } = view;
-  const { name, type, options, counter, help, filled, maxLength } = rule;
+  const { name, type, options, counter, filled, maxLength, placeholder, hint } = rule;
+  const help = rule.help ?? (hint && t(hint));
   const value = useComputed(() => model.values.value[name] ?? '');
   const length = useComputed(() => valueSentLength(rule, value.value, model.textRules.value));
   const lengthClass = useComputed(() => (length.value > maxLength! ? 'count bad' : 'count'));
@@ -32,6 +33,7 @@ export function Field(view: View & { rule: Rule }) {
     required,
     min: rule.min,
     autocomplete: rule.autocomplete,
+    placeholder: placeholder && t(placeholder),
     'aria-invalid': problem && ('true' as const),
     'aria-describedby': [help && `${id}-help`, counter && `${id}-count`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined,
     onBlur: () => model.touch(name),

@@ -12,7 +12,7 @@ export function SendingRow({ model, t, i18n }: View) {
   const label = useComputed(() => i18n.value.t('sending', { n: model.progress.value }));
   if (model.status.value !== 'sending') return null;
   return (
-    <div class="row">
+    <div class="row sending">
       <progress part="progress" max={100} value={model.progress} aria-labelledby="tt-progress" />
       <span id="tt-progress">{label}</span>
       <button type="button" part="button" data-focus onClick={model.cancel}>

@@ -4,22 +4,18 @@
  * @jsx h
  */
 import { h } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { View } from './view.ts';
 
 /**
- * After a ticket was taken: its protocol number when TomTicket gave one, or, when the server holds
- * it for delivery (TomTicket unavailable), that it was received, with its reference; and a way to send another.
+ * After a ticket was taken: the send part's success view (see drawSuccess), drawn again when the
+ * language changes. It is drawn before the focus moves to its status.
  */
 export function Success({ model, t }: View) {
-  const { protocol, queued, reference } = model.ticket.value!;
-  return (
-    <div part="success" class="row">
-      <p role="status" tabIndex={-1} data-focus>
-        {t(queued ? 'queued' : protocol != null ? 'sent' : 'sentPlain', { ref: reference, n: protocol })}
-      </p>
-      <button type="button" part="button" onClick={model.reset}>
-        {t('another')}
-      </button>
-    </div>
+  const container = useRef<HTMLDivElement>(null);
+  useLayoutEffect(
+    () => model.sendPart.value!.drawSuccess(container.current!, { ticket: model.ticket.value!, t, another: model.reset }),
+    [t],
   );
+  return <div part="success" class="done" ref={container} />;
 }

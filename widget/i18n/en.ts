@@ -1,4 +1,4 @@
-import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings, SentStrings } from './strings.ts';
 
 /** English: what the launcher shows before the rest of the form is loaded. */
 export const enLauncher = {
@@ -21,6 +21,10 @@ export const enForm = {
   p2: 'Normal',
   p3: 'High',
   p4: 'Urgent',
+  emailPlaceholder: 'you@company.com',
+  titlePlaceholder: 'Sum it up in a few words',
+  messagePlaceholder: 'What happened? What did you expect?',
+  emailHint: 'We reply to this address.',
   attachments: 'Attachments',
   drop: 'Drag, paste or click to attach',
   remove: 'Remove {name}',
@@ -31,16 +35,25 @@ export const enForm = {
   near: 'Close to the limit',
   over: 'Remove {n} to send',
   send: 'Send',
-  sending: 'Sending… {n}%',
-  cancel: 'Cancel',
   retry: 'Try again',
   loading: 'Loading the form; sending is possible once it has loaded.',
   loadFailed: 'The form failed to load.',
-  sent: 'Ticket #{n} created',
-  sentPlain: 'Ticket created',
-  queued: 'Received ({ref}). It will reach support shortly.',
-  another: 'Send another',
 } satisfies FormStrings;
+
+/** English: what sending and a sent ticket show (in the send part). */
+export const enSent = {
+  sending: 'Sending… {n}%',
+  cancel: 'Cancel',
+  sent: 'Ticket created',
+  sentPlain: 'Ticket created',
+  queued: 'We received your ticket. It will reach support shortly; keep the reference.',
+  another: 'Send another',
+  ticketNumber: 'Ticket number',
+  reference: 'Reference',
+  copy: 'Copy',
+  copied: 'Copied',
+  copySelected: 'Selected for copying',
+} satisfies SentStrings;
 
 /** English: what is wrong, by error code (in the send part, which every form loads after its first render). */
 export const enProblems = {

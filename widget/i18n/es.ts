@@ -1,4 +1,4 @@
-import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings, SentStrings } from './strings.ts';
 
 /** Spanish: what the launcher shows before the rest of the form is loaded. */
 export const esLauncher = {
@@ -21,6 +21,10 @@ export const esForm = {
   p2: 'Normal',
   p3: 'Alta',
   p4: 'Urgente',
+  emailPlaceholder: 'usted@empresa.com',
+  titlePlaceholder: 'Resúmalo en pocas palabras',
+  messagePlaceholder: '¿Qué pasó? ¿Qué esperaba?',
+  emailHint: 'Le responderemos a este correo.',
   attachments: 'Adjuntos',
   drop: 'Arrastre, pegue o haga clic para adjuntar',
   remove: 'Quitar {name}',
@@ -31,16 +35,25 @@ export const esForm = {
   near: 'Cerca del límite',
   over: 'Quite {n} para enviar',
   send: 'Enviar',
-  sending: 'Enviando… {n}%',
-  cancel: 'Cancelar',
   retry: 'Intentar de nuevo',
   loading: 'Cargando el formulario; el envío estará disponible en seguida.',
   loadFailed: 'Error al cargar el formulario.',
-  sent: 'Ticket nº {n} creado',
-  sentPlain: 'Ticket creado',
-  queued: 'Recibido ({ref}). Llegará al soporte en breve.',
-  another: 'Enviar otro',
 } satisfies FormStrings;
+
+/** Spanish: what sending and a sent ticket show (in the send part). */
+export const esSent = {
+  sending: 'Enviando… {n}%',
+  cancel: 'Cancelar',
+  sent: 'Ticket creado',
+  sentPlain: 'Ticket creado',
+  queued: 'Recibimos su ticket. Llegará al soporte en breve; guarde la referencia.',
+  another: 'Enviar otro',
+  ticketNumber: 'Número de ticket',
+  reference: 'Referencia',
+  copy: 'Copiar',
+  copied: 'Copiado',
+  copySelected: 'Seleccionado para copiar',
+} satisfies SentStrings;
 
 /** Spanish: what is wrong, by error code (in the send part, which every form loads after its first render). */
 export const esProblems = {

@@ -1,4 +1,4 @@
-import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings, SentStrings } from './strings.ts';
 
 /** Brazilian Portuguese, the default locale: what the launcher shows before the rest of the form is loaded. */
 export const ptBRLauncher = {
@@ -21,6 +21,10 @@ export const ptBRForm = {
   p2: 'Normal',
   p3: 'Alta',
   p4: 'Urgente',
+  emailPlaceholder: 'voce@empresa.com.br',
+  titlePlaceholder: 'Resuma em poucas palavras',
+  messagePlaceholder: 'O que aconteceu? O que você esperava?',
+  emailHint: 'A resposta chega neste e-mail.',
   attachments: 'Anexos',
   drop: 'Arraste, cole ou clique para anexar',
   remove: 'Remover {name}',
@@ -31,16 +35,25 @@ export const ptBRForm = {
   near: 'Perto do limite',
   over: 'Remova {n} para enviar',
   send: 'Enviar',
-  sending: 'Enviando… {n}%',
-  cancel: 'Cancelar',
   retry: 'Tentar de novo',
   loading: 'Carregando o formulário; o envio fica disponível em seguida.',
   loadFailed: 'Falha ao carregar o formulário.',
-  sent: 'Chamado nº {n} criado',
-  sentPlain: 'Chamado criado',
-  queued: 'Recebido ({ref}). Chegará ao suporte em breve.',
-  another: 'Enviar outro',
 } satisfies FormStrings;
+
+/** Brazilian Portuguese, the default locale: what sending and a sent ticket show (in the send part). */
+export const ptBRSent = {
+  sending: 'Enviando… {n}%',
+  cancel: 'Cancelar',
+  sent: 'Chamado criado',
+  sentPlain: 'Chamado criado',
+  queued: 'Recebemos seu chamado. Ele chegará ao suporte em breve; guarde a referência.',
+  another: 'Enviar outro',
+  ticketNumber: 'Número do chamado',
+  reference: 'Referência',
+  copy: 'Copiar',
+  copied: 'Copiado',
+  copySelected: 'Selecionado para copiar',
+} satisfies SentStrings;
 
 /** Brazilian Portuguese, the default locale: what is wrong, by error code (in the send part, which every form loads after its first render). */
 export const ptBRProblems = {

@@ -7,21 +7,35 @@ export type LauncherKey =
 
 /**
  * The key of every user-visible text: one list, which every locale table is checked against with
- * `satisfies` (a missing, extra or misspelled key is a type error). Each locale ships it in three
- * tables, one per script part that shows them: the launcher's, the form's and the problems'.
+ * `satisfies` (a missing, extra or misspelled key is a type error). Each locale ships it in four
+ * tables, one per script part that shows them: the launcher's, the form's, and the send part's two
+ * (what sending and a sent ticket show, and the problems').
  * Keys named after an error code hold that code's text; `{n}`, `{max}`, `{message}`… are filled in.
  */
-export type StringKey = LauncherKey | FormKey | ProblemKey;
+export type StringKey = LauncherKey | FormKey | SentKey | ProblemKey;
 
 /** The texts the form draws: its labels, buttons and states. */
 export type FormKey =
   // The form's labels
   | 'email' | 'name' | 'department' | 'category' | 'choose' | 'title' | 'message' | 'priority'
   | PriorityKey
+  // What empty fields show, and the hints under them
+  | PlaceholderKey | 'emailHint'
   // Attachments and the size meter
   | 'attachments' | 'drop' | 'remove' | 'more' | 'kb' | 'mb' | 'meter' | 'near' | 'over'
-  // Sending, its outcome
-  | 'send' | 'sending' | 'cancel' | 'retry' | 'loading' | 'loadFailed' | 'sent' | 'sentPlain' | 'queued' | 'another';
+  // Send, and why it cannot send yet
+  | 'send' | 'retry' | 'loading' | 'loadFailed';
+
+/** The text a built-in text field shows while empty. */
+export type PlaceholderKey = 'emailPlaceholder' | 'titlePlaceholder' | 'messagePlaceholder';
+
+/**
+ * What only a form that sends shows: the progress, a sent ticket's number or a queued one's
+ * reference with a copy button. In the send part, since nothing is sent before it arrives.
+ */
+export type SentKey =
+  | 'sending' | 'cancel' | 'sent' | 'sentPlain' | 'queued' | 'another'
+  | 'ticketNumber' | 'reference' | 'copy' | 'copied' | 'copySelected';
 
 /** The text key of a priority's name: `p1` Baixa … `p4` Urgente. */
 export type PriorityKey = 'p1' | 'p2' | 'p3' | 'p4';
@@ -41,6 +55,9 @@ export type LauncherStrings = Record<LauncherKey, string>;
 
 /** The form's own texts of one locale. */
 export type FormStrings = Record<FormKey, string>;
+
+/** What sending and a sent ticket show, in one locale. */
+export type SentStrings = Record<SentKey, string>;
 
 /** The problems' texts of one locale. */
 export type ProblemStrings = Record<ProblemKey, string>;

@@ -1,22 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sendPart } from '../api/sendPart.ts';
-import { enForm, enLauncher, enProblems } from './en.ts';
-import { esForm, esLauncher, esProblems } from './es.ts';
-import { ptBRForm, ptBRLauncher, ptBRProblems } from './pt-BR.ts';
+import { enForm, enLauncher, enProblems, enSent } from './en.ts';
+import { esForm, esLauncher, esProblems, esSent } from './es.ts';
+import { ptBRForm, ptBRLauncher, ptBRProblems, ptBRSent } from './pt-BR.ts';
 import { launcherTexts } from './launcherTexts.ts';
 import type { Locale } from './strings.ts';
 import { createI18n, pickLocale } from './translate.ts';
 
 const MB = 1024 * 1024;
-/** Each locale's three tables: the launcher's, the form's, the problems'. */
+/** Each locale's four tables: the launcher's, the form's, the send part's (sending and sent, problems). */
 const SHIPPED = {
-  'pt-BR': [ptBRLauncher, ptBRForm, ptBRProblems],
-  en: [enLauncher, enForm, enProblems],
-  es: [esLauncher, esForm, esProblems],
+  'pt-BR': [ptBRLauncher, ptBRForm, ptBRSent, ptBRProblems],
+  en: [enLauncher, enForm, enSent, enProblems],
+  es: [esLauncher, esForm, esSent, esProblems],
 } as const;
-/** The texts a form shows once the send part arrived: its own, then the problems'. */
+/** The texts a form shows once the send part arrived: its own, then the send part's. */
 const formTexts = (locale: Locale, overrides: Parameters<typeof createI18n>[1] = []) =>
-  createI18n(locale, [sendPart.problemTexts, ...overrides]);
+  createI18n(locale, [sendPart.texts, ...overrides]);
 
 describe('pickLocale', () => {
   it('takes the first candidate the widget speaks, by primary language', () => {
@@ -34,8 +34,8 @@ describe('pickLocale', () => {
 describe('createI18n', () => {
   it('fills placeholders', () => {
     expect(formTexts('pt-BR').t('too_long', { n: 250 })).toBe('Máximo de 250 caracteres');
-    expect(createI18n('en', []).t('sent', { n: 123 })).toBe('Ticket #123 created');
-    expect(createI18n('es', []).t('queued', { ref: 'TT-7K3M9Q2X' })).toBe('Recibido (TT-7K3M9Q2X). Llegará al soporte en breve.');
+    expect(createI18n('en', [{ en: { sent: 'Ticket #{n} created' } }]).t('sent', { n: 123 })).toBe('Ticket #123 created');
+    expect(formTexts('es', [{ es: { queued: 'Recibido ({ref}).' } }]).t('queued', { ref: 'TT-7K3M9Q2X' })).toBe('Recibido (TT-7K3M9Q2X).');
   });
 
   it('writes sizes with the locale decimal separator, rounded up to a tenth', () => {
@@ -83,6 +83,8 @@ describe('createI18n', () => {
   it('ships the same keys in every locale, the names site owners override (README, Texts and overrides)', () => {
     const documented = [
       'open', 'close', 'partFailed', 'email', 'name', 'department', 'category', 'choose', 'title', 'message', 'priority',
+      'emailPlaceholder', 'titlePlaceholder', 'messagePlaceholder', 'emailHint', 'ticketNumber', 'reference', 'copy',
+      'copied', 'copySelected',
       'p1', 'p2', 'p3', 'p4', 'attachments', 'drop', 'remove', 'more', 'kb', 'mb', 'meter', 'near', 'over', 'send',
       'sending', 'cancel', 'retry', 'loading', 'loadFailed', 'sent', 'sentPlain', 'queued', 'another', 'required',
       'too_long', 'invalid_email', 'invalid_value', 'not_an_option', 'too_many_files', 'request_too_large',

@@ -1,5 +1,7 @@
+import type { Options } from '../element/options.ts';
 import { launcherTexts } from '../i18n/launcherTexts.ts';
 import type { LauncherStrings, Locale, StringOverrides } from '../i18n/strings.ts';
+import { makeElement as make } from '../dom/makeElement.ts';
 import { adoptSheet } from '../theme/adoptSheet.ts';
 import styles from './Launcher.css?inline';
 
@@ -18,8 +20,11 @@ export interface LauncherHost {
 
 /** A drawn launcher. */
 export interface Launcher {
-  /** Shows the launcher's texts in `locale`, each of `overrides` (later wins) replacing shipped ones. */
-  setTexts(locale: Locale, overrides: ReadonlyArray<StringOverrides | undefined>): void;
+  /**
+   * Draws the button in its corner with its label, icon or both, and the texts in `locale`, each
+   * of `overrides` (later wins) replacing shipped ones.
+   */
+  show(look: Pick<Options, 'position' | 'launcherLabel'>, locale: Locale, overrides: ReadonlyArray<StringOverrides | undefined>): void;
   /** Opens the dialog once the form is there; the button is busy meanwhile, and says so when the form cannot be loaded. */
   open(): void;
   close(): void;
@@ -27,28 +32,36 @@ export interface Launcher {
   remove(): void;
 }
 
+/** A chat bubble: the launcher's icon, drawn in the button's text colour. */
+const ICON_PATH = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm3 6.5h10M7 13.5h6';
+
 /**
  * A floating button opening the form in a modal <dialog>, drawn with plain DOM so that
- * launcher.js needs no Preact before the customer reaches for it: showModal() traps the focus and
- * closes on Escape, and every close gives the focus back to the button. The pointer over the
- * button or the focus on it starts the form quietly (intent); a click opens the dialog once the
- * form is there, or says, in the customer's language, that it could not be loaded (the next click
- * tries again). It brings its own stylesheet, so pages without a launcher never download it.
+ * launcher.js needs no Preact before the customer reaches for it. On wide screens the dialog is a
+ * card anchored above the button's corner (the page stays visible around it); under 600 px a
+ * full-height sheet. showModal() traps the focus and closes on Escape, and every close gives the
+ * focus back to the button. The pointer over the button or the focus on it starts the form
+ * quietly (intent); a click opens the dialog once the form is there, or says, in the customer's
+ * language, that it could not be loaded (the next click tries again). It brings its own
+ * stylesheet, so pages without a launcher never download it.
  */
 export function createLauncher(parent: HTMLElement, host: LauncherHost): Launcher {
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, ...children: Node[]) => {
-    const element = document.createElement(tag);
+  const dropStyles = adoptSheet(parent.getRootNode() as ShadowRoot, styles);
+  const svg = (tag: string, attributes: Record<string, string>) => {
+    const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
     for (const name in attributes) element.setAttribute(name, attributes[name]!);
-    element.append(...children);
     return element;
   };
-  const dropStyles = adoptSheet(parent.getRootNode() as ShadowRoot, styles);
-  const button = make('button', { type: 'button', part: 'button launcher', class: 'launcher primary', 'aria-haspopup': 'dialog' });
+  const icon = svg('svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', class: 'glyph' });
+  icon.append(svg('path', { d: ICON_PATH }));
+  // The label stays in the button when only the icon shows: it is the button's accessible name.
+  const label = make('span', {});
+  const button = make('button', { type: 'button', part: 'button launcher', 'aria-haspopup': 'dialog' }, icon, label);
   // role=alert: the failure is read out when it appears, the customer having just clicked.
-  const note = make('p', { class: 'note', role: 'alert' });
+  const note = make('p', { role: 'alert' });
   const heading = make('h2', { id: 'tt-dialog-title' });
-  const closer = make('button', { type: 'button', part: 'button' }, document.createTextNode('×'));
-  const dialog = make('dialog', { part: 'dialog', 'aria-labelledby': heading.id }, make('div', { class: 'row' }, heading, closer), host.body);
+  const closer = make('button', { type: 'button', part: 'button close', class: 'close' }, '×');
+  const dialog = make('dialog', { part: 'dialog', 'aria-labelledby': heading.id }, make('div', { class: 'head' }, heading, closer), host.body);
   host.body.hidden = false;
   let texts: LauncherStrings | undefined;
   // An open asked for while the form loads; a close or the launcher's removal cancels it.
@@ -84,9 +97,15 @@ export function createLauncher(parent: HTMLElement, host: LauncherHost): Launche
   dialog.onclose = () => button.focus();
   parent.append(button, note, dialog);
   return {
-    setTexts(locale, overrides) {
+    show({ position, launcherLabel }, locale, overrides) {
+      // Unknown values take the defaults here: the launcher alone reads these options.
+      const side = position === 'bottom-left' ? 'left' : 'right';
+      const only = launcherLabel === 'icon' || launcherLabel === 'label' ? ` only-${launcherLabel}` : '';
+      button.className = `opener primary ${side}${only}`;
+      note.className = `note ${side}`;
+      dialog.className = side;
       texts = launcherTexts(locale, overrides);
-      button.textContent = heading.textContent = texts.open;
+      label.textContent = heading.textContent = texts.open;
       closer.setAttribute('aria-label', texts.close);
       if (note.textContent) note.textContent = texts.partFailed;
     },

@@ -1,6 +1,6 @@
 import { customFieldApplies, customFieldName, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
 import type { Department, FormSchema, Priority, ValueRule } from '../../contract/index.ts';
-import type { PriorityKey, StringKey } from '../i18n/strings.ts';
+import type { PlaceholderKey, PriorityKey, StringKey } from '../i18n/strings.ts';
 
 /** One entry of a select: the value sent, and the text shown (a custom field's own label, or a locale text). */
 export interface Choice {
@@ -21,6 +21,10 @@ export interface Rule extends ValueRule {
   /** …or the locale text labelling a built-in field. */
   labelKey?: StringKey;
   help?: string;
+  /** …or the locale text of a built-in field's hint. */
+  hint?: StringKey;
+  /** The locale text a built-in text field shows while empty. */
+  placeholder?: PlaceholderKey;
   autocomplete?: string;
   /** Shows a live `n / maxLength` counter. */
   counter?: boolean;
@@ -57,7 +61,16 @@ export function buildRules(
   const choices = (list: Array<{ id: string; name: string }>) => list.map((c) => ({ value: c.id, label: c.name }));
   const rules: Rule[] = [];
   if (customer.emailRequired && !settings.identity) {
-    rules.push({ name: F.email, labelKey: F.email, required: true, maxLength: limits.emailMaxChars, type: 'email', autocomplete: 'email' });
+    rules.push({
+      name: F.email,
+      labelKey: F.email,
+      placeholder: 'emailPlaceholder',
+      hint: 'emailHint',
+      required: true,
+      maxLength: limits.emailMaxChars,
+      type: 'email',
+      autocomplete: 'email',
+    });
   }
   if (customer.nameRequired && !settings.identity) {
     rules.push({ name: F.name, labelKey: F.name, required: true, maxLength: limits.nameMaxChars, autocomplete: 'name' });
@@ -77,8 +90,17 @@ export function buildRules(
     rules.push({ name: F.category, labelKey: F.category, required: department.categoryRequired, options: choices(department.categories) });
   }
   rules.push(
-    { name: F.title, labelKey: F.title, required: true, maxLength: limits.titleMaxChars, counter: true },
-    { name: F.message, labelKey: F.message, required: true, maxLength: limits.messageMaxChars, counter: true, message: true, type: 'textarea' },
+    { name: F.title, labelKey: F.title, placeholder: 'titlePlaceholder', required: true, maxLength: limits.titleMaxChars, counter: true },
+    {
+      name: F.message,
+      labelKey: F.message,
+      placeholder: 'messagePlaceholder',
+      required: true,
+      maxLength: limits.messageMaxChars,
+      counter: true,
+      message: true,
+      type: 'textarea',
+    },
   );
   for (const field of department?.fields ?? []) {
     if (!customFieldApplies(field, category)) continue;

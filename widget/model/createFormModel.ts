@@ -130,14 +130,11 @@ export function createFormModel(
       emit('success', result.ticket);
       return;
     }
-    const { field, ...error } = result.error;
-    const rule = rules.value.find((r) => r.name === field);
-    const shownField = field === SUBMISSION_FIELDS.attachments || (rule && !rule.hidden);
-    const { maxFiles, requestMaxBytes } = limits.value;
-    const problem = { ...error, n: error.n ?? rule?.maxLength ?? maxFiles, max: requestMaxBytes };
+    const { error } = result;
+    const { field, problem } = formLoad.sendPart.peek()!.placeProblem(error, rules.value, limits.value);
     // The key's first form was received and this one differs: the next send is a new ticket.
     if (error.code == 'idempotency_mismatch') raw.value = { ...raw.peek(), key: '' };
-    if (field && shownField) serverProblems.value = { [field]: problem };
+    if (field) serverProblems.value = { [field]: problem };
     else failure.value = problem;
     emitError(error);
   };
