@@ -14,7 +14,8 @@ import { refusalResponse } from './protection/refusal-response.ts';
 import { createChallengeRoute } from './routes/challenge-route.ts';
 import { createFormRoute } from './routes/form-route.ts';
 import { createHealthRoute } from './routes/health-route.ts';
-import { createIndexRoute, createWidgetRoute, WIDGET_FILES } from './routes/static-routes.ts';
+import { createPublicOrigin } from './http/public-origin.ts';
+import { createEmbedRoute, createIndexRoute, createWidgetFiles, WIDGET_FILES } from './routes/static-routes.ts';
 import { createTicketsRoute } from './routes/tickets-route.ts';
 import type { UpstreamHealth } from './routes/upstream-health.ts';
 import type { FormSchemaSource } from './schema/types.ts';
@@ -58,6 +59,13 @@ export function createApp(deps: AppDeps): WebApp {
   const publicRoot = deps.publicRoot ?? PACKAGE_ROOT;
   const originPolicy = createOriginPolicy(deps.config);
   const protection = createProtection({ config: deps.config.protection, logger: deps.logger });
+  const widgetFiles = createWidgetFiles(publicRoot);
+  // The address the embed snippets name: PUBLIC_URL, or the request's own.
+  const originOf = createPublicOrigin({
+    publicUrl: deps.config.publicUrl,
+    trustProxy: deps.config.protection?.trustProxy ?? [],
+    fallback: `http://localhost:${deps.config.port}`,
+  });
   // The widget and the validation see the same schema: without e-mail and name when anonymous
   // tickets go to one fixed customer.
   const schemaSource = { get: async () => protection.adaptSchema(await deps.schemaSource.get()) };
@@ -84,8 +92,9 @@ export function createApp(deps: AppDeps): WebApp {
         }),
       },
     ],
-    ['/', { GET: createIndexRoute(publicRoot) }],
-    ...WIDGET_FILES.map((file): [string, MethodTable] => [`/${file}`, { GET: createWidgetRoute(publicRoot, file) }]),
+    ['/', { GET: createIndexRoute(publicRoot, originOf) }],
+    ['/embed.json', { GET: createEmbedRoute(publicRoot, originOf) }],
+    ...WIDGET_FILES.map((file): [string, MethodTable] => [`/${file}`, { GET: widgetFiles.latest(file) }]),
   ]);
 
   /** Runs a handler so that a throw becomes a logged, generic 500. */
@@ -140,7 +149,11 @@ export function createApp(deps: AppDeps): WebApp {
       if (methods !== undefined) {
         return path.startsWith('/api/') ? answerApi(request, context, methods) : dispatch(request, context, methods);
       }
-      return (await deps.extraRoutes?.(request, context)) ?? errorResponse(404, { code: 'not_found', message: 'No such route.' });
+      return (
+        (await widgetFiles.pinned(request, path)) ??
+        (await deps.extraRoutes?.(request, context)) ??
+        errorResponse(404, { code: 'not_found', message: 'No such route.' })
+      );
     });
     return withSecurityHeaders(response as Response);
   };

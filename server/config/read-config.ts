@@ -112,6 +112,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir,
     delivery: readDeliveryConfig(env),
     protection: readProtectionConfig(env),
+    ...(readText(env, 'PUBLIC_URL') !== undefined ? { publicUrl: readBaseUrl(env, 'PUBLIC_URL', '') } : {}),
   };
 }
 

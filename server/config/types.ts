@@ -56,6 +56,11 @@ export interface ServerConfig {
   outboxMaxBytes?: number;
   /** The anti-abuse protections; readConfig always fills it, createApp applies the same defaults without it. */
   protection?: ProtectionConfig;
+  /**
+   * The address sites load the widget from (PUBLIC_URL, e.g. `https://support.example.com`), for the
+   * embed snippet (`/embed.json`, the demo page); unset: each request's own (see public-origin.ts).
+   */
+  publicUrl?: string;
 }
 
 /** How the outbox delivers tickets to TomTicket. */

@@ -1,3 +1,5 @@
+import type { Locale } from '../../contract/index.ts';
+
 /** The texts the launcher draws before the rest of the form is loaded (launcher.js carries only these). */
 export type LauncherKey =
   | 'open'
@@ -46,7 +48,7 @@ export type FormStrings = Record<FormKey, string>;
 export type ProblemStrings = Record<ProblemKey, string>;
 
 /** The locales the widget ships. */
-export type Locale = 'pt-BR' | 'en' | 'es';
+export type { Locale };
 
 /** A site's replacements, per locale: `{ 'pt-BR': { send: 'Mandar' } }`. */
 export type StringOverrides = { [L in Locale]?: Partial<Strings> };
