@@ -28,8 +28,8 @@ export const CONTEXT_MAX_CHARS = {
 /** One of the context's details. */
 export type ContextKey = keyof typeof CONTEXT_MAX_CHARS;
 
-/** The context's details in the order agents read them. */
-export const CONTEXT_KEYS = Object.keys(CONTEXT_MAX_CHARS) as ContextKey[];
+/** The context's details in the order agents read them. Pure: the widget's scripts that do not use it drop it. */
+export const CONTEXT_KEYS = /* @__PURE__ */ Object.keys(CONTEXT_MAX_CHARS) as ContextKey[];
 
 /** The kinds of device the context names. */
 export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet'] as const;
@@ -46,6 +46,47 @@ export function contextFieldName(key: ContextKey): `context[${ContextKey}]` {
 export function parseContextFieldName(name: string): ContextKey | undefined {
   const match = /^context\[(\w+)\]$/.exec(name);
   return match && Object.hasOwn(CONTEXT_MAX_CHARS, match[1] as string) ? (match[1] as ContextKey) : undefined;
+}
+
+/**
+ * What no detail holds: control characters (line breaks and tabs too: a detail is one line of the
+ * block agents read) and the marks that reorder text on screen.
+ */
+export const NOT_PLAIN_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
+
+const NAME_AND_VERSION = /^[\p{L}\p{N} .()/_+-]+$/u;
+const SIZE = /^\d{1,5}x\d{1,5}$/;
+// Each detail's shape, beyond its length: what a browser reports, nothing that could carry markup.
+const SHAPES: Readonly<Record<ContextKey, (value: string) => boolean>> = {
+  page: isPageAddress,
+  title: () => true,
+  browser: (value) => NAME_AND_VERSION.test(value),
+  os: (value) => NAME_AND_VERSION.test(value),
+  device: (value) => (DEVICE_TYPES as readonly string[]).includes(value),
+  screen: (value) => SIZE.test(value),
+  window: (value) => SIZE.test(value),
+  language: (value) => /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(value),
+  timeZone: (value) => /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(value),
+};
+
+/**
+ * Why the server would refuse `value` as the detail `key` (trimmed, non-empty): longer than its
+ * limit (in code points), or not of its shape. The widget drops what this refuses before sending,
+ * so an honest form never has its ticket refused for its context.
+ */
+export function contextProblem(key: ContextKey, value: string): 'too_long' | 'invalid_value' | undefined {
+  if (Array.from(value).length > CONTEXT_MAX_CHARS[key]) return 'too_long';
+  return NOT_PLAIN_TEXT.test(value) || !SHAPES[key](value) ? 'invalid_value' : undefined;
+}
+
+/** An absolute http(s) address without credentials. */
+function isPageAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
 }
 
 /**

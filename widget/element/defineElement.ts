@@ -13,6 +13,7 @@ const TEXT_ATTRIBUTES = {
   name: 'name',
   identity: 'identity',
   'draft-key': 'draftKey',
+  context: 'context',
 } as const satisfies Record<string, keyof MountOptions>;
 const LOCKED = 'department-locked';
 

@@ -1,3 +1,4 @@
+import type { ContextSetting } from '../context/collectContext.ts';
 import type { StringOverrides } from '../i18n/strings.ts';
 
 /** Everything that configures one form: an element's attributes, or mount()'s options. */
@@ -27,6 +28,13 @@ export interface Options {
    * page). '' means the page path plus the element's id.
    */
   draftKey: string;
+  /**
+   * What each ticket carries of the page and the device for the agents: `true` (the default, the
+   * attribute absent or any other value) the page's address without query and fragment, its
+   * title, browser, system, device, screen and window sizes, language and time zone; `'full'`
+   * the whole address; `false` or `'off'` nothing.
+   */
+  context: ContextSetting;
 }
 
 /** What users pass: any subset of {@link Options}. */
@@ -46,6 +54,7 @@ export const DEFAULTS = {
   strings: {},
   draft: true,
   draftKey: '',
+  context: true,
 } satisfies Options;
 
 /** Complete options: `given` over {@link DEFAULTS}, the endpoint resolved against `base`, unknown enum values defaulted. */

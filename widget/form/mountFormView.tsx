@@ -32,7 +32,7 @@ export function mountFormView(container: HTMLElement, start: FormStart): PartFor
   const model = createFormModel(settings, emit, start.loadSendPart, draft);
   const i18n = computed(() => {
     const { lang, strings } = settings.value;
-    const layers = [model.sendPart.value?.problemTexts, ...pageStrings.value, strings];
+    const layers = [model.sendPart.value?.texts, ...pageStrings.value, strings];
     return createI18n(pickLocale(lang, document.documentElement.lang, navigator.language), layers);
   });
   // Pasted files (screenshots) become attachments wherever in the form they are pasted.

@@ -1,4 +1,4 @@
-import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings, SendStrings } from './strings.ts';
 
 /** English: what the launcher shows before the rest of the form is loaded. */
 export const enLauncher = {
@@ -65,3 +65,8 @@ export const enProblems = {
   aborted: 'Sending cancelled.',
   internal: 'Something went wrong. Try again.',
 } satisfies ProblemStrings;
+
+/** English: the send part's own texts (it draws the line saying what a ticket carries besides what was typed). */
+export const enSend = {
+  contextNote: 'Sent with your ticket: this page’s address, your browser, system, device type, screen size, language and time zone.',
+} satisfies SendStrings;

@@ -1,4 +1,4 @@
-import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings, SendStrings } from './strings.ts';
 
 /** Spanish: what the launcher shows before the rest of the form is loaded. */
 export const esLauncher = {
@@ -65,3 +65,8 @@ export const esProblems = {
   aborted: 'Envío cancelado.',
   internal: 'Algo salió mal. Intente de nuevo.',
 } satisfies ProblemStrings;
+
+/** Spanish: the send part's own texts (it draws the line saying what a ticket carries besides what was typed). */
+export const esSend = {
+  contextNote: 'Con el ticket enviamos la dirección de esta página, el navegador, el sistema, el tipo de dispositivo, el tamaño de la pantalla, el idioma y la zona horaria.',
+} satisfies SendStrings;

@@ -1,4 +1,4 @@
-import type { FormStrings, LauncherStrings, ProblemStrings } from './strings.ts';
+import type { FormStrings, LauncherStrings, ProblemStrings, SendStrings } from './strings.ts';
 
 /** Brazilian Portuguese, the default locale: what the launcher shows before the rest of the form is loaded. */
 export const ptBRLauncher = {
@@ -65,3 +65,8 @@ export const ptBRProblems = {
   aborted: 'Envio cancelado.',
   internal: 'Algo deu errado. Tente de novo.',
 } satisfies ProblemStrings;
+
+/** Brazilian Portuguese, the default locale: the send part's own texts (it draws the line saying what a ticket carries besides what was typed). */
+export const ptBRSend = {
+  contextNote: 'Com o chamado enviamos o endereço desta página, o navegador, o sistema, o tipo de dispositivo, o tamanho da tela, o idioma e o fuso horário.',
+} satisfies SendStrings;

@@ -9,11 +9,12 @@ export type LauncherKey =
 
 /**
  * The key of every user-visible text: one list, which every locale table is checked against with
- * `satisfies` (a missing, extra or misspelled key is a type error). Each locale ships it in three
- * tables, one per script part that shows them: the launcher's, the form's and the problems'.
+ * `satisfies` (a missing, extra or misspelled key is a type error). Each locale ships it in four
+ * tables, one per script part that shows them: the launcher's, the form's, and the send part's
+ * problems and its own.
  * Keys named after an error code hold that code's text; `{n}`, `{max}`, `{message}`… are filled in.
  */
-export type StringKey = LauncherKey | FormKey | ProblemKey;
+export type StringKey = LauncherKey | FormKey | ProblemKey | SendKey;
 
 /** The texts the form draws: its labels, buttons and states. */
 export type FormKey =
@@ -35,6 +36,9 @@ export type ProblemKey =
   | 'origin_not_allowed' | 'identity_invalid' | 'identity_required' | 'file_type_denied' | 'file_not_image'
   | 'attachments_unavailable' | 'network' | 'aborted' | 'internal';
 
+/** The texts the send part draws besides problems: the line saying what the form sends with a ticket. */
+export type SendKey = 'contextNote';
+
 /** Every user-visible text of one locale, by key. */
 export type Strings = Record<StringKey, string>;
 
@@ -46,6 +50,9 @@ export type FormStrings = Record<FormKey, string>;
 
 /** The problems' texts of one locale. */
 export type ProblemStrings = Record<ProblemKey, string>;
+
+/** The send part's own texts of one locale. */
+export type SendStrings = Record<SendKey, string>;
 
 /** The locales the widget ships. */
 export type { Locale };

@@ -16,7 +16,7 @@ const SHIPPED = {
 } as const;
 /** The texts a form shows once the send part arrived: its own, then the problems'. */
 const formTexts = (locale: Locale, overrides: Parameters<typeof createI18n>[1] = []) =>
-  createI18n(locale, [sendPart.problemTexts, ...overrides]);
+  createI18n(locale, [sendPart.texts, ...overrides]);
 
 describe('pickLocale', () => {
   it('takes the first candidate the widget speaks, by primary language', () => {
