@@ -4,11 +4,14 @@ import type { Logger } from '../log/types.ts';
 import { retryDelayMs } from '../tomticket/retry-delay.ts';
 import type { CreateTicketResult, SendGuard, TicketToCreate, TomTicketClient } from '../tomticket/types.ts';
 import { deliveryVerdict, type DeliveryVerdict } from './delivery-verdict.ts';
+import { toEntryView } from './entry-view.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
 import { recoverOutbox } from './recover-outbox.ts';
 import { storedAnswerOf, type SubmissionAnswer } from './submission-answer.ts';
+import { lookupVerdict } from './lookup-verdict.ts';
 import { referenceLine } from './ticket-reference.ts';
+import { createTokenWatch } from './token-watch.ts';
 import type { ItemIdempotency, OutboxEntryView, OutboxItem, OutboxState, OutboxStatus } from './types.ts';
 
 /** What {@link createDelivery} works with. */
@@ -91,10 +94,18 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
   let rescanning = false;
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let rescanTimer: ReturnType<typeof setInterval> | undefined;
-  // While TomTicket refuses the token nothing is tried: one probe at growing intervals asks again.
-  let tokenProbeTimer: ReturnType<typeof setTimeout> | undefined;
-  let tokenProbes = 0;
   const tokenRefused = () => client.tokenState().state === 'refused';
+  // While TomTicket refuses the token nothing is tried: one probe at growing intervals asks again.
+  const tokenWatch = createTokenWatch({
+    client,
+    logger,
+    delayMs: (probes) => retryDelayMs(probes, policy, options.random),
+    onAccepted() {
+      logger.warn('TomTicket accepts the token again: delivering the tickets kept meanwhile', { waiting: waiting.size });
+      for (const entry of waiting.values()) if (Number.isFinite(entry.dueAt)) entry.dueAt = now();
+      kick();
+    },
+  });
 
   const track = (work: Promise<void>) => {
     running.add(work);
@@ -117,7 +128,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     wakeTimer = undefined;
     if (stopping) return;
     if (tokenRefused()) {
-      watchToken();
+      tokenWatch.watch();
       return;
     }
     const time = now();
@@ -132,22 +143,6 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     let next = Number.POSITIVE_INFINITY;
     for (const entry of idle) if (entry.dueAt > time && entry.dueAt < next) next = entry.dueAt;
     if (Number.isFinite(next)) wakeTimer = setTimeout(pump, next - time).unref();
-  }
-
-  /** Asks TomTicket about the token now and then while it refuses it; once it accepts, everything waiting is due. */
-  function watchToken() {
-    if (tokenProbeTimer !== undefined || stopping) return;
-    tokenProbes++;
-    tokenProbeTimer = setTimeout(async () => {
-      const check = await client.checkToken().catch(() => ({ kind: 'unknown' as const }));
-      tokenProbeTimer = undefined;
-      if (check.kind !== 'accepted') return watchToken();
-      // Not reset here but by a delivery: a token that reads but may not write (API 2.0) is
-      // accepted by this probe and refused again by the next try, and must not be probed ever faster.
-      logger.warn('TomTicket accepts the token again: delivering the tickets kept meanwhile', { waiting: waiting.size });
-      for (const entry of waiting.values()) if (Number.isFinite(entry.dueAt)) entry.dueAt = now();
-      kick();
-    }, retryDelayMs(tokenProbes, policy, options.random)).unref();
   }
 
   /**
@@ -236,31 +231,31 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
       receivedAt: new Date(item.receivedAt),
       called: (endpoint) => void trail.upstreamCalls.push(endpoint),
     });
-    const since = Date.parse(item.unknownSince as string);
-    if (lookup.kind === 'found') {
-      const found = { ...(lookup.id !== undefined ? { id: lookup.id } : {}), ...(lookup.protocol !== undefined ? { protocol: lookup.protocol } : {}) };
-      waiting.delete(reference);
-      await hooks.onDelivered?.(found);
-      await store.removeDelivered(item);
-      logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: found.protocol, foundInListing: true, ...costOf(trail) });
-      return undefined;
+    const verdict = lookupVerdict(item, lookup, {
+      now: now(),
+      lookupGraceMs,
+      deadAfterMs: config.deadAfterMs,
+      retryDelayMs: (attempts) => retryDelayMs(attempts, policy, options.random),
+    });
+    switch (verdict.kind) {
+      case 'delivered':
+        waiting.delete(reference);
+        await hooks.onDelivered?.(verdict.ticket);
+        await store.removeDelivered(item);
+        logger.info('ticket delivered', { reference, attempts: item.attempts, protocol: verdict.ticket.protocol, foundInListing: true, ...costOf(trail) });
+        return undefined;
+      case 'resend':
+        logger.warn('ticket not in TomTicket’s listing after the grace period: sending it again', { reference, unknownSince: item.unknownSince });
+        await store.finishAttempt(verdict.item);
+        return verdict.item;
+      case 'park':
+        await park(verdict.item, 'uncertain', 'ticket parked as uncertain: TomTicket’s listing could not tell whether it was created; look for its reference in TomTicket');
+        return undefined;
+      case 'ask_later':
+        await store.finishAttempt(verdict.item);
+        schedule(verdict.item, verdict.delayMs);
+        return undefined;
     }
-    if (lookup.kind === 'absent' && now() - since >= lookupGraceMs) {
-      logger.warn('ticket not in TomTicket’s listing after the grace period: sending it again', { reference, unknownSince: item.unknownSince });
-      const { unknownSince: _settled, ...cleared } = item;
-      await store.finishAttempt(cleared);
-      return cleared;
-    }
-    const lastError = lookup.kind === 'absent' ? 'not in the listing yet; asked again after the grace period' : `listing: ${lookup.detail}`;
-    const asked: OutboxItem = { ...item, lastError, lastAttemptAt: new Date(now()).toISOString() };
-    if (now() - Date.parse(item.releasedAt ?? item.receivedAt) >= config.deadAfterMs) {
-      await park(asked, 'uncertain', 'ticket parked as uncertain: TomTicket’s listing could not tell whether it was created; look for its reference in TomTicket');
-      return undefined;
-    }
-    await store.finishAttempt(asked);
-    const delayMs = lookup.kind === 'absent' ? Math.max(0, since + lookupGraceMs - now()) : retryDelayMs(asked.attempts + 1, policy, options.random);
-    schedule(asked, delayMs);
-    return undefined;
   }
 
   /** What one try cost upstream and how long it took, for its log line. */
@@ -274,7 +269,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     const cost = () => costOf(trail);
     switch (verdict.kind) {
       case 'delivered':
-        tokenProbes = 0;
+        tokenWatch.reset();
         // Out of the queue before the customer hears of it (busy keeps the rescan off it meanwhile).
         waiting.delete(reference);
         await hooks.onDelivered?.(verdict.ticket);
@@ -489,7 +484,7 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
     async stop() {
       stopping = true;
       clearTimeout(wakeTimer);
-      clearTimeout(tokenProbeTimer);
+      tokenWatch.stop();
       clearInterval(rescanTimer);
       for (const answerQueued of [...answerNowCallbacks]) answerQueued();
       while (running.size > 0) await Promise.allSettled([...running]);
@@ -499,17 +494,4 @@ export function createDelivery(options: DeliveryOptions): TicketDelivery {
 
 function oldestFirst(a: Waiting, b: Waiting): number {
   return a.item.receivedAt.localeCompare(b.item.receivedAt);
-}
-
-function toEntryView(item: OutboxItem, state: OutboxState, time: number): OutboxEntryView {
-  return {
-    state,
-    reference: item.reference,
-    title: item.ticket.title,
-    receivedAt: item.receivedAt,
-    ageSeconds: Math.max(0, Math.floor((time - Date.parse(item.receivedAt)) / 1000)),
-    attempts: item.attempts,
-    lastError: item.lastError ?? null,
-    attachments: item.ticket.attachments.length,
-  };
 }
