@@ -25,20 +25,22 @@ describe('the consent and the note on what is sent', () => {
   it('asks for the consent as a required checkbox linking to the policy, and blocks sending until it is ticked', async () => {
     vi.stubGlobal('fetch', vi.fn(serveSchema({ ...testSchema(), consent: CONSENT })));
     const { screen, shadow } = await mountElement();
-    const checkbox = screen.getByRole('checkbox', { name: 'Li e aceito a Política de Privacidade. *' }) as HTMLInputElement;
+    const checkbox = screen.getByRole('checkbox', { name: 'Li e aceito a Política de Privacidade.' }) as HTMLInputElement;
     expect(checkbox.required).toBe(true);
     const link = screen.getByRole('link', { name: 'Política de Privacidade' }) as HTMLAnchorElement;
     expect(link.href).toBe('https://loja.example.com/privacidade');
     expect(link.target).toBe('_blank');
     // Right above Send, after the attachments, with the note on what is sent before it.
-    const rows = [...shadow.querySelectorAll('fieldset > *')].map((node) => node.getAttribute('part') ?? node.tagName);
+    const rows = [...shadow.querySelectorAll('fieldset > :not(.hp)')].map((node) => node.getAttribute('part') ?? node.tagName);
     expect(rows.slice(-3)).toEqual(['note', 'field', 'button submit']);
 
     fillValidTicket(screen);
     fireEvent.click(screen.getByRole('button', { name: 'Enviar' }));
     expect(FakeXhr.requests).toHaveLength(0);
     await waitFor(() => expect(checkbox.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('Obrigatório')).toBeTruthy();
+    expect(screen.getByText('Marque esta caixa para enviar: precisamos do seu consentimento.')).toBeTruthy();
+    // Nothing typed is lost.
+    expect((screen.getByRole('textbox', { name: 'Mensagem' }) as HTMLTextAreaElement).value).toBe('Desde ontem.');
     expect(shadow.activeElement).toBe(checkbox);
 
     fireEvent.click(checkbox);
@@ -50,14 +52,14 @@ describe('the consent and the note on what is sent', () => {
   it('shows the consent in the form\'s language, and a server\'s refusal of it next to the checkbox', async () => {
     vi.stubGlobal('fetch', vi.fn(serveSchema({ ...testSchema(), consent: CONSENT })));
     const { screen } = await mountElement({ lang: 'en' });
-    const checkbox = screen.getByRole('checkbox', { name: 'I accept the Privacy Policy of the shop. *' });
+    const checkbox = screen.getByRole('checkbox', { name: 'I accept the Privacy Policy of the shop.' });
     expect((screen.getByRole('link', { name: 'Privacy Policy' }) as HTMLAnchorElement).href).toBe('https://loja.example.com/privacy');
     type();
     fireEvent.click(checkbox);
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     (await FakeXhr.sent()).respond(400, { ok: false, error: { code: 'required', message: 'The consent is required.', field: 'consent' } });
     await waitFor(() => expect(checkbox.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('Required')).toBeTruthy();
+    expect(screen.getByText('Tick this box to send: we need your consent.')).toBeTruthy();
 
     function type() {
       fireEvent.input(screen.getByRole('textbox', { name: 'Email' }), { target: { value: 'ana@example.com' } });
@@ -70,7 +72,7 @@ describe('the consent and the note on what is sent', () => {
 
   it('says in one line what is sent besides what was typed, and with context="off" neither says nor sends it', async () => {
     const on = await mountElement({ id: 'on' });
-    expect(on.screen.getByText(/^Com o chamado enviamos o endereço desta página, o navegador/)).toBeTruthy();
+    expect(on.screen.getByText(/^Com o chamado enviamos o endereço e o título desta página, o navegador/)).toBeTruthy();
     fillValidTicket(on.screen);
     fireEvent.click(on.screen.getByRole('button', { name: 'Enviar' }));
     await FakeXhr.sent();

@@ -68,5 +68,6 @@ export const enProblems = {
 
 /** English: the send part's own texts (it draws the line saying what a ticket carries besides what was typed). */
 export const enSend = {
-  contextNote: 'Sent with your ticket: this page’s address, your browser, system, device type, screen size, language and time zone.',
+  contextNote: 'Sent with your ticket: this page’s address and title, your browser, system and device type, screen and window size, language and time zone.',
+  consentRequired: 'Tick this box to send: we need your consent.',
 } satisfies SendStrings;

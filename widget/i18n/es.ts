@@ -68,5 +68,6 @@ export const esProblems = {
 
 /** Spanish: the send part's own texts (it draws the line saying what a ticket carries besides what was typed). */
 export const esSend = {
-  contextNote: 'Con el ticket enviamos la dirección de esta página, el navegador, el sistema, el tipo de dispositivo, el tamaño de la pantalla, el idioma y la zona horaria.',
+  contextNote: 'Con el ticket enviamos la dirección y el título de esta página, el navegador, el sistema, el tipo de dispositivo, el tamaño de la pantalla y de la ventana, el idioma y la zona horaria.',
+  consentRequired: 'Marque esta casilla para enviar: necesitamos su consentimiento.',
 } satisfies SendStrings;

@@ -68,5 +68,6 @@ export const ptBRProblems = {
 
 /** Brazilian Portuguese, the default locale: the send part's own texts (it draws the line saying what a ticket carries besides what was typed). */
 export const ptBRSend = {
-  contextNote: 'Com o chamado enviamos o endereço desta página, o navegador, o sistema, o tipo de dispositivo, o tamanho da tela, o idioma e o fuso horário.',
+  contextNote: 'Com o chamado enviamos o endereço e o título desta página, o navegador, o sistema, o tipo de dispositivo, o tamanho da tela e da janela, o idioma e o fuso horário.',
+  consentRequired: 'Marque esta caixa para enviar: precisamos do seu consentimento.',
 } satisfies SendStrings;

@@ -36,8 +36,8 @@ export type ProblemKey =
   | 'origin_not_allowed' | 'identity_invalid' | 'identity_required' | 'file_type_denied' | 'file_not_image'
   | 'attachments_unavailable' | 'network' | 'aborted' | 'internal';
 
-/** The texts the send part draws besides problems: the line saying what the form sends with a ticket. */
-export type SendKey = 'contextNote';
+/** The texts the send part draws besides problems: the line saying what the form sends with a ticket, the consent left unticked. */
+export type SendKey = 'contextNote' | 'consentRequired';
 
 /** Every user-visible text of one locale, by key. */
 export type Strings = Record<StringKey, string>;
