@@ -1,7 +1,9 @@
 /**
  * Serves the e2e host pages (e2e/pages/*.html, and the pages' own scripts e2e/pages/*.js) from an
  * origin other than the companion server's, the way a customer's site embeds the widget.
- * `{{SERVER}}` in a page becomes the server's origin (`{{SERVER_V2}}` the one speaking API 2.0),
+ * `{{SERVER}}` in a page becomes the server's origin (`{{SERVER_V2}}` the one speaking API 2.0,
+ * `{{SERVER_CONSENT}}` the one asking for a consent), `{{LANG}}` the `?lang=` of the address
+ * (pt-BR, en or es; pt-BR by default),
  * `{{THEME}}` the `?theme=` of the address (light, dark or auto; light by default), `{{SCRIPT}}`
  * its `?script=` (widget.js or launcher.js; widget.js by default), `{{EMBED}}` the pinned embed
  * snippet of that script as the server's `/embed.json` gives it; with `?tamper=1` the snippet's
@@ -11,12 +13,13 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './ports.ts';
+import { HOST_ORIGIN, SERVER_CONSENT_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './ports.ts';
 import { tamperWith } from './tamper.ts';
 
 const pagesDir = join(import.meta.dirname, '..', 'pages');
 const THEMES = ['light', 'dark', 'auto'];
 const SCRIPTS = ['widget.js', 'launcher.js'];
+const LANGS = ['pt-BR', 'en', 'es'];
 
 function strictPolicy(): string {
   // default-src 'self' without 'unsafe-inline': the widget must style itself without <style> or style="".
@@ -66,6 +69,11 @@ const server = createServer(async (request, response) => {
     response.writeHead(400).end('script must be widget.js or launcher.js');
     return;
   }
+  const lang = url.searchParams.get('lang') ?? 'pt-BR';
+  if (!LANGS.includes(lang)) {
+    response.writeHead(400).end('lang must be pt-BR, en or es');
+    return;
+  }
   if (/^[a-z0-9-]+\.js$/.test(name)) {
     const code = await readFile(join(pagesDir, name), 'utf8').catch(() => undefined);
     if (code === undefined) response.writeHead(404).end('not found');
@@ -81,6 +89,8 @@ const server = createServer(async (request, response) => {
     if (html.includes('{{EMBED}}')) html = html.replaceAll('{{EMBED}}', await embedSnippet(script, url.searchParams.get('tamper') === '1'));
     html = html
       .replaceAll('{{SERVER_V2}}', SERVER_V2_ORIGIN)
+      .replaceAll('{{SERVER_CONSENT}}', SERVER_CONSENT_ORIGIN)
+      .replaceAll('{{LANG}}', lang)
       .replaceAll('{{SERVER}}', SERVER_ORIGIN)
       .replaceAll('{{THEME}}', theme)
       .replaceAll('{{SCRIPT}}', script);
