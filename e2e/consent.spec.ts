@@ -52,6 +52,11 @@ for (const locale of LOCALES) {
     await textbox(labels.title).fill(title);
     await textbox(labels.message).fill(message);
 
+    // The message's counter keeps room for the consent's line the server adds (the context's lines give way instead).
+    const schema = (await (await request.get(`${SERVER_CONSENT_ORIGIN}/api/form`)).json()) as { limits: { messageMaxChars: number } };
+    expect(schema.limits.messageMaxChars).toBeLessThan(1024);
+    await expect(form.locator('#tt-message-count')).toHaveText(`${message.length} / ${schema.limits.messageMaxChars}`);
+
     const checkbox = form.getByRole('checkbox', { name: locale.consent, exact: true });
     await expect(checkbox).not.toBeChecked();
     const link = form.getByRole('link', { name: locale.link.name, exact: true });

@@ -75,3 +75,17 @@ test('with context="off" the form neither says nor sends anything of the page or
   expect(ticket.messageText).not.toContain('Página:');
   expect(ticket.messageText).not.toContain('context-off.html');
 });
+
+test('a message as long as TomTicket takes is sent whole: the block gives way, never the customer\'s words', async ({ page, request }) => {
+  const form = await openInlineForm(page, '/index.html');
+  const title = uniqueTitle('Contexto sem espaço');
+  const message = 'Texto longo do cliente. '.repeat(50).slice(0, 1024);
+  await fillRequired(form, { title, message });
+  await expect(form.locator('#tt-message-count')).toHaveText('1024 / 1024');
+  await sendButton(form).click();
+  await expectSent(form);
+
+  const ticket = await ticketByTitle(request, title);
+  expect(messageStart(ticket, message)).toBe(message);
+  expect(ticket.messageText).not.toContain('Idioma:');
+});
