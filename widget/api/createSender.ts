@@ -13,7 +13,7 @@ export interface SenderSettings {
   /** The customer's identity token, sent as a Bearer token. */
   identity: string;
   /** What is sent of the page and the device (collected by the send part as the ticket goes). */
-  context: ContextSetting;
+  context?: ContextSetting;
 }
 
 /** One form's way of sending tickets: its status, the upload progress, the ticket taken. */

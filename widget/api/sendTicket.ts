@@ -28,7 +28,7 @@ export function sendTicket(
   key: string,
   onProgress: (percent: number) => void,
   headers: Record<string, string> | Promise<Record<string, string>> = {},
-  context: ContextSetting = false,
+  context?: ContextSetting,
 ): Sending {
   const xhr = new XMLHttpRequest();
   let settle!: (result: SendResult) => void;

@@ -1,8 +1,12 @@
 import { CONTEXT_MAX_CHARS, NOT_PLAIN_TEXT, contextFieldName, contextProblem, type ContextKey, type TicketContext } from '../../contract/index.ts';
 import { describeClient, type UserAgentData } from './describeClient.ts';
 
-/** What a form sends of its page and device: `true` (the default) the page's address without query and fragment, `'full'` all of it, `false`/`'off'` nothing. */
-export type ContextSetting = boolean | 'full' | 'off' | '';
+/**
+ * What a form sends of its page and device: `true` (the default; also `undefined`, `''` or any
+ * other attribute value) the page's address without query and fragment, `'full'` all of it,
+ * `false`/`'off'` nothing.
+ */
+export type ContextSetting = boolean | 'full' | 'off' | '' | undefined;
 
 // What no detail may hold (the server's own rule), as spaces.
 const NOT_PLAIN = new RegExp(NOT_PLAIN_TEXT.source, 'g');

@@ -32,9 +32,10 @@ export interface Options {
    * What each ticket carries of the page and the device for the agents: `true` (the default, the
    * attribute absent or any other value) the page's address without query and fragment, its
    * title, browser, system, device, screen and window sizes, language and time zone; `'full'`
-   * the whole address; `false` or `'off'` nothing.
+   * the whole address; `false` or `'off'` nothing. Absent from DEFAULTS to spare widget.js the bytes:
+   * undefined reads as the default.
    */
-  context: ContextSetting;
+  context?: ContextSetting;
 }
 
 /** What users pass: any subset of {@link Options}. */
@@ -54,7 +55,6 @@ export const DEFAULTS = {
   strings: {},
   draft: true,
   draftKey: '',
-  context: true,
 } satisfies Options;
 
 /** Complete options: `given` over {@link DEFAULTS}, the endpoint resolved against `base`, unknown enum values defaulted. */

@@ -37,7 +37,7 @@ export interface ModelSettings {
   email: string;
   name: string;
   /** What is sent of the page and the device with each ticket (see collectContext). */
-  context: ContextSetting;
+  context?: ContextSetting;
 }
 
 /** The model's events, dispatched as `tomticket:<type>` by the element. */
