@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { describeClient, parseUserAgent, type UserAgentData } from './describeClient.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { describeClient, HINTS_WAIT_MS, parseUserAgent, type UserAgentData } from './describeClient.ts';
 
 const UA = {
   chromeWindows: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
@@ -71,6 +71,18 @@ describe('describeClient', () => {
     expect(await describeClient({ userAgent: UA.androidTablet, maxTouchPoints: 5, userAgentData: edge })).toEqual({ browser: 'Edge 126', os: 'Android 14', device: 'mobile' });
     const refused = hints({ brands: [{ brand: 'Chromium', version: '126' }, { brand: 'Not.A/Brand', version: '24' }], platform: 'Linux', platformVersion: new Error('NotAllowedError') });
     expect(await describeClient({ userAgent: UA.operaLinux, maxTouchPoints: 0, userAgentData: refused })).toEqual({ browser: 'Chromium 126', os: 'Linux', device: 'desktop' });
+  });
+
+  it('does not hold the ticket for Client Hints that never answer: the user agent string\'s word stands', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent: UserAgentData = { brands: [{ brand: 'Google Chrome', version: '126' }], mobile: false, platform: 'Windows', getHighEntropyValues: () => new Promise(() => {}) };
+      const described = describeClient({ userAgent: UA.chromeWindows, maxTouchPoints: 0, userAgentData: silent });
+      await vi.advanceTimersByTimeAsync(HINTS_WAIT_MS);
+      expect(await described).toEqual({ browser: 'Chrome 126', os: 'Windows 10', device: 'desktop' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads the user agent string alone where there are no Client Hints (Firefox, Safari)', async () => {

@@ -23,6 +23,8 @@ const BROWSERS: ReadonlyArray<[name: string, pattern: RegExp]> = [
   ['Safari', /\bVersion\/(\d+(?:\.\d+)?).*\bSafari\//],
 ];
 const WINDOWS_NT: Readonly<Record<string, string>> = { '10.0': '10', '6.3': '8.1', '6.2': '8', '6.1': '7' };
+/** How long a ticket waits for Client Hints' platform version before going without it. */
+export const HINTS_WAIT_MS = 300;
 // Client Hints' brand names, and what the context calls them.
 const BRAND_NAMES: Readonly<Record<string, string>> = { 'Google Chrome': 'Chrome', 'Microsoft Edge': 'Edge', Opera: 'Opera', 'Samsung Internet': 'Samsung Internet', Brave: 'Brave', Vivaldi: 'Vivaldi', 'Yandex': 'Yandex' };
 
@@ -69,7 +71,9 @@ export async function describeClient(navigator: Pick<Navigator, 'userAgent' | 'm
   const brand = hints.brands.find(({ brand }) => BRAND_NAMES[brand]) ?? hints.brands.find(({ brand }) => brand === 'Chromium');
   let platformVersion = '';
   try {
-    platformVersion = (await hints.getHighEntropyValues(['platformVersion'])).platformVersion ?? '';
+    // The ticket waits for this: a browser that never answers costs it at most HINTS_WAIT_MS.
+    const late = new Promise<{ platformVersion?: string }>((resolve) => setTimeout(resolve, HINTS_WAIT_MS, {}));
+    platformVersion = (await Promise.race([hints.getHighEntropyValues(['platformVersion']), late])).platformVersion ?? '';
   } catch {
     // Refused (a permissions policy, an insecure page): what the user agent string says stands.
   }
