@@ -1,18 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sendPart } from '../api/sendPart.ts';
-import { enForm, enLauncher, enProblems } from './en.ts';
-import { esForm, esLauncher, esProblems } from './es.ts';
-import { ptBRForm, ptBRLauncher, ptBRProblems } from './pt-BR.ts';
+import { enForm, enLauncher, enProblems, enSend } from './en.ts';
+import { esForm, esLauncher, esProblems, esSend } from './es.ts';
+import { ptBRForm, ptBRLauncher, ptBRProblems, ptBRSend } from './pt-BR.ts';
 import { launcherTexts } from './launcherTexts.ts';
 import type { Locale } from './strings.ts';
 import { createI18n, pickLocale } from './translate.ts';
 
 const MB = 1024 * 1024;
-/** Each locale's three tables: the launcher's, the form's, the problems'. */
+/** Each locale's four tables: the launcher's, the form's, the problems' and the send part's own. */
 const SHIPPED = {
-  'pt-BR': [ptBRLauncher, ptBRForm, ptBRProblems],
-  en: [enLauncher, enForm, enProblems],
-  es: [esLauncher, esForm, esProblems],
+  'pt-BR': [ptBRLauncher, ptBRForm, ptBRProblems, ptBRSend],
+  en: [enLauncher, enForm, enProblems, enSend],
+  es: [esLauncher, esForm, esProblems, esSend],
 } as const;
 /** The texts a form shows once the send part arrived: its own, then the problems'. */
 const formTexts = (locale: Locale, overrides: Parameters<typeof createI18n>[1] = []) =>
@@ -88,6 +88,7 @@ describe('createI18n', () => {
       'too_long', 'invalid_email', 'invalid_value', 'not_an_option', 'too_many_files', 'request_too_large',
       'upstream_rejected', 'upstream_unavailable', 'upstream_timeout', 'rate_limited', 'origin_not_allowed',
       'identity_invalid', 'identity_required', 'file_type_denied', 'file_not_image', 'attachments_unavailable', 'network', 'aborted', 'internal',
+      'contextNote', 'consentRequired',
     ].sort();
     for (const tables of Object.values(SHIPPED)) {
       const keys = tables.flatMap((table) => Object.keys(table));
