@@ -62,8 +62,8 @@ describe('attachments field: the drop zone, paste, the file limit', () => {
     expect(listedFileNames(shadow)).toEqual(Array.from({ length: 25 }, (_, i) => `f${i}.txt`));
     expect(rows.at(-1)!.textContent).toBe('+475 arquivos; no máximo 25 podem ser enviados');
     expect(rows.at(-1)!.querySelector('button')).toBeNull();
-    // 500 KB of files, a few hundred bytes of framing each, and the 12 KB kept for the context and consent.
-    expect(shadow.querySelector('[part=meter]')!.textContent).toMatch(/^6\d\d,\d KB de 25 MB/);
+    // 500 KB of files, a few hundred bytes of framing each, and the 4.5 KB kept for the context and consent.
+    expect(shadow.querySelector('[part=meter]')!.textContent).toMatch(/^5\d\d,\d KB de 25 MB/);
     expect(screen.getByText('Máximo de 25 arquivos')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Remover f0.txt' }));
