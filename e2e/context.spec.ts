@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_CONTEXT_FIELD } from '../server/sandbox/demo-data.ts';
 import { CUSTOMER_NAME, combobox, expectSent, fillRequired, openInlineForm, sendButton, textbox, uniqueEmail, uniqueTitle } from './support/form-actions.ts';
-import { HOST_ORIGIN, SERVER_V2_ORIGIN } from './support/ports.ts';
+import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './support/ports.ts';
 import { messageStart, ticketByTitle } from './support/sandbox-tickets.ts';
 
 // A customer whose browser is set apart from the defaults, so each detail the agent reads is this one's.
@@ -30,6 +30,10 @@ test('by default the page and device reach the ticket as a block at the end of t
   expect(block).toContain('Idioma: pt-BR · fuso horário America/Sao_Paulo');
   expect(block).not.toContain('SEGREDO');
   expect(block).not.toContain('pagar');
+
+  // The sandbox inbox shows it, as an agent would read it.
+  await page.goto(`${SERVER_ORIGIN}/sandbox`);
+  await expect(page.locator(`#ticket-${ticket.id} .message`)).toContainText(`Página: ${HOST_ORIGIN}/index.html`);
 });
 
 test('with CONTEXT_FIELD the context goes into that custom field, one line, and the message stays the customer\'s', async ({ page, request, browser }) => {
@@ -56,6 +60,10 @@ test('with CONTEXT_FIELD the context goes into that custom field, one line, and 
   );
   expect(ticket.messageText).not.toContain('Página:');
   expect(ticket.messageText).not.toContain('Dados do formulário');
+
+  // The sandbox inbox shows it among the ticket's custom fields.
+  await page.goto(`${SERVER_V2_ORIGIN}/sandbox`);
+  await expect(page.locator(`#ticket-${ticket.id} .custom-fields`)).toContainText(`${DEMO_CONTEXT_FIELD}${context}`);
 });
 
 test('with context="off" the form neither says nor sends anything of the page or the device', async ({ page, request }) => {
