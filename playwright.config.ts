@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
-import { HOST_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './e2e/support/ports.ts';
+import { HOST_ORIGIN, SERVER_CONSENT_ORIGIN, SERVER_ORIGIN, SERVER_V2_ORIGIN } from './e2e/support/ports.ts';
 import { SCREENSHOT_TOLERANCE } from './e2e/support/screenshot-tolerance.ts';
 
 // `npm test` runs scripts/ensure-chromium.ts first, which installs one when it can.
@@ -18,9 +18,28 @@ if (!process.env.E2E_DATA_DIR) {
   process.env.E2E_DATA_DIR = join(tmpdir(), `tomticket-form-e2e-${server.port}`);
   rmSync(process.env.E2E_DATA_DIR, { recursive: true, force: true });
   rmSync(`${process.env.E2E_DATA_DIR}-v2`, { recursive: true, force: true });
+  rmSync(`${process.env.E2E_DATA_DIR}-consent`, { recursive: true, force: true });
 }
 const host = new URL(HOST_ORIGIN);
 const serverV2 = new URL(SERVER_V2_ORIGIN);
+const serverConsent = new URL(SERVER_CONSENT_ORIGIN);
+// The sandbox's demo FORM_CONFIG with a consent, for the server that asks for one (e2e/consent.spec.ts).
+const consentFormConfig = `${process.env.E2E_DATA_DIR}-consent-form-config.json`;
+writeFileSync(
+  consentFormConfig,
+  JSON.stringify({
+    ...JSON.parse(readFileSync('server/sandbox/demo-form-config.json', 'utf8')),
+    consent: {
+      version: '2026-01',
+      text: {
+        'pt-BR': 'Li e aceito a [Política de Privacidade] da loja.',
+        en: 'I have read and accept the shop’s [Privacy Policy].',
+        es: 'He leído y acepto la [Política de Privacidad] de la tienda.',
+      },
+      url: { 'pt-BR': 'https://loja.example.com/privacidade', en: 'https://loja.example.com/privacy', es: 'https://loja.example.com/privacidad' },
+    },
+  }),
+);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -69,6 +88,22 @@ export default defineConfig({
         SANDBOX: 'true',
         TOMTICKET_API: 'v2',
         DATA_DIR: `${process.env.E2E_DATA_DIR}-v2`,
+      },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same build in sandbox mode, its FORM_CONFIG the demo's plus a consent.
+      command: 'exec node dist/server/main.js',
+      url: `${SERVER_CONSENT_ORIGIN}/healthz`,
+      env: {
+        PORT: serverConsent.port,
+        HOST: serverConsent.hostname,
+        TOMTICKET_TOKEN: '',
+        SANDBOX: 'true',
+        FORM_CONFIG: consentFormConfig,
+        DATA_DIR: `${process.env.E2E_DATA_DIR}-consent`,
       },
       reuseExistingServer: false,
       stdout: 'ignore',

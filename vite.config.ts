@@ -1,13 +1,20 @@
-import { defineConfig } from 'vitest/config';
-import { buildOtherWidgetScripts, widgetDefine, widgetPlugins, widgetScriptBuild } from './scripts/widget-scripts.ts';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { widgetDefine, widgetPlugins } from './scripts/widget-scripts.ts';
 
-// One config for the widget's scripts and for every vitest project. `vite build` writes
-// dist/widget.js, then launcher.js and the form part beside it (scripts/widget-scripts.ts): each a
-// single classic script (IIFE), so a site owner needs nothing but a <script> tag.
+// The vitest projects, with the widget's plugins and constants. The widget's scripts are built by
+// `npm run build:widget` (scripts/build-widget.ts): the parts first, then the scripts that load
+// them with their pins; a bare `vite build` would build index.html as an app, so it is stopped.
+const noBareBuild: Plugin = {
+  name: 'tomticket-no-bare-build',
+  apply: 'build',
+  config() {
+    throw new Error('Build the widget with `npm run build:widget` (or everything with `npm run build`), not `vite build`.');
+  },
+};
+
 export default defineConfig({
-  plugins: [...widgetPlugins(), buildOtherWidgetScripts()],
-  define: widgetDefine,
-  build: widgetScriptBuild('widget.js'),
+  plugins: [...widgetPlugins(), noBareBuild],
+  define: widgetDefine(),
   test: {
     projects: [
       {

@@ -24,7 +24,7 @@ async function buildWithMap(): Promise<Rollup.OutputChunk> {
     mode: 'production',
     logLevel: 'warn',
     plugins: widgetPlugins(),
-    define: widgetDefine,
+    define: widgetDefine(),
     build: { ...widgetScriptBuild(file), write: false, sourcemap: true },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];

@@ -54,7 +54,9 @@ export type SubmissionFieldName =
   | 'message'
   | 'priority'
   | 'attachments'
-  | `fields[${string}]`;
+  | 'consent'
+  | `fields[${string}]`
+  | `context[${string}]`;
 
 /** The body of every error answer: `field` names the form field to show it next to. */
 export interface ErrorBody {

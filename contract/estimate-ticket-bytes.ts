@@ -1,3 +1,4 @@
+import { NOTES_ALLOWANCE_BYTES } from './context.ts';
 import { estimateMultipartBytes, type FileEntry, type TextEntry } from './estimate-multipart-bytes.ts';
 import { formatMessage, type TextRules } from './sent-text.ts';
 import { SUBMISSION_FIELDS } from './submission.ts';
@@ -23,7 +24,9 @@ const UPSTREAM_ALLOWANCE_BYTES = /* @__PURE__ */ upstreamAllowanceBytes();
 
 function upstreamAllowanceBytes(): number {
   const extraPart = estimateMultipartBytes([UPSTREAM_EXTRA_PART]) - estimateMultipartBytes([]);
-  return extraPart + Object.entries(UPSTREAM_NAMES).reduce((sum, [ours, theirs]) => sum + Math.max(0, theirs.length - ours.length), 0);
+  // The context and consent a form may send, and what they become upstream: counted whether or not this form sends them.
+  const notes = NOTES_ALLOWANCE_BYTES;
+  return extraPart + notes + Object.entries(UPSTREAM_NAMES).reduce((sum, [ours, theirs]) => sum + Math.max(0, theirs.length - ours.length), 0);
 }
 
 /**

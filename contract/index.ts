@@ -45,3 +45,17 @@ export {
 export { PROTECTION, type ProofChallenge, type ChallengeBody } from './protection.ts';
 export { estimateMultipartBytes, type TextEntry, type FileEntry } from './estimate-multipart-bytes.ts';
 export { estimateTicketBytes } from './estimate-ticket-bytes.ts';
+export { LOCALES, type Locale } from './locale.ts';
+export {
+  CONTEXT_KEYS,
+  CONTEXT_MAX_CHARS,
+  DEVICE_TYPES,
+  NOTES_ALLOWANCE_BYTES,
+  NOT_PLAIN_TEXT,
+  contextFieldName,
+  contextProblem,
+  parseContextFieldName,
+  type ContextKey,
+  type TicketContext,
+} from './context.ts';
+export { CONSENT_FIELD, type ConsentSchema } from './consent.ts';

@@ -1,3 +1,4 @@
+import type { ConsentSchema } from './consent.ts';
 import type { Limits } from './limits.ts';
 import type { Priority } from './priority.ts';
 import type { TextRules } from './sent-text.ts';
@@ -82,4 +83,6 @@ export interface FormSchema {
     /** Whether the name field is shown and required. */
     nameRequired: boolean;
   };
+  /** The consent the customer must give to send (FORM_CONFIG's `consent`); absent: none asked. */
+  consent?: ConsentSchema;
 }

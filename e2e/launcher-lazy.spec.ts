@@ -5,7 +5,7 @@ import { ticketByTitle } from './support/sandbox-tickets.ts';
 
 const PAGE = '/csp-launcher.html';
 const BEFORE_INTENT_BUDGET = 5 * 1024;
-const PART = /\/widget-form\.js$/;
+const PART = /\/widget-form\.[0-9a-f]{12}\.js$/;
 
 /** Every script the page downloads, with its gzip size, and every request to the API, as they happen. */
 function watchDownloads(page: Page) {

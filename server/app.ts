@@ -14,8 +14,9 @@ import { refusalResponse } from './protection/refusal-response.ts';
 import { createChallengeRoute } from './routes/challenge-route.ts';
 import { createFormRoute } from './routes/form-route.ts';
 import { createHealthRoute } from './routes/health-route.ts';
+import { createPublicOrigin } from './http/public-origin.ts';
 import { createDemoRoute, DEMO_FILES, type DemoRoute } from './routes/demo-routes.ts';
-import { createIndexRoute, createWidgetRoute, WIDGET_FILES } from './routes/static-routes.ts';
+import { createEmbedRoute, createIndexRoute, createWidgetFiles, WIDGET_FILES } from './routes/static-routes.ts';
 import { createTicketsRoute } from './routes/tickets-route.ts';
 import type { UpstreamHealth } from './routes/upstream-health.ts';
 import type { FormSchemaSource } from './schema/types.ts';
@@ -59,6 +60,13 @@ export function createApp(deps: AppDeps): WebApp {
   const publicRoot = deps.publicRoot ?? PACKAGE_ROOT;
   const originPolicy = createOriginPolicy(deps.config);
   const protection = createProtection({ config: deps.config.protection, logger: deps.logger });
+  const widgetFiles = createWidgetFiles(publicRoot);
+  // The address the embed snippets name: PUBLIC_URL, or the request's own.
+  const originOf = createPublicOrigin({
+    publicUrl: deps.config.publicUrl,
+    trustProxy: deps.config.protection?.trustProxy ?? [],
+    fallback: `http://localhost:${deps.config.port}`,
+  });
   // The widget and the validation see the same schema: without e-mail and name when anonymous
   // tickets go to one fixed customer.
   const schemaSource = { get: async () => protection.adaptSchema(await deps.schemaSource.get()) };
@@ -85,9 +93,10 @@ export function createApp(deps: AppDeps): WebApp {
         }),
       },
     ],
-    ['/', { GET: createIndexRoute(publicRoot) }],
+    ['/', { GET: createIndexRoute(publicRoot, originOf) }],
     ...Object.keys(DEMO_FILES).map((route): [string, MethodTable] => [route, { GET: createDemoRoute(publicRoot, route as DemoRoute) }]),
-    ...WIDGET_FILES.map((file): [string, MethodTable] => [`/${file}`, { GET: createWidgetRoute(publicRoot, file) }]),
+    ['/embed.json', { GET: createEmbedRoute(publicRoot, originOf) }],
+    ...WIDGET_FILES.map((file): [string, MethodTable] => [`/${file}`, { GET: widgetFiles.latest(file) }]),
   ]);
 
   /** Runs a handler so that a throw becomes a logged, generic 500. */
@@ -142,7 +151,11 @@ export function createApp(deps: AppDeps): WebApp {
       if (methods !== undefined) {
         return path.startsWith('/api/') ? answerApi(request, context, methods) : dispatch(request, context, methods);
       }
-      return (await deps.extraRoutes?.(request, context)) ?? errorResponse(404, { code: 'not_found', message: 'No such route.' });
+      return (
+        (await widgetFiles.pinned(request, path)) ??
+        (await deps.extraRoutes?.(request, context)) ??
+        errorResponse(404, { code: 'not_found', message: 'No such route.' })
+      );
     });
     return withSecurityHeaders(response as Response);
   };

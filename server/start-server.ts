@@ -17,6 +17,7 @@ import { demoFakeOptions, SANDBOX_TOKEN } from './sandbox/demo-data.ts';
 import { startFakeTomTicket } from './sandbox/fake-tomticket.ts';
 import { createSandboxRoutes } from './sandbox/inbox.ts';
 import type { FakeTomTicket } from './sandbox/types.ts';
+import { composeTicket } from './notes/compose-ticket.ts';
 import { createFormSchemaSource, createListingStore, loadFormConfig } from './schema/index.ts';
 import type { FormConfigFile } from './schema/types.ts';
 import { createRateLimiter, createTomTicketClient } from './tomticket/index.ts';
@@ -101,7 +102,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // -- --send-test` learned of this account (read again at each form refresh), else the stricter.
     let textRules: TextRules = await textRulesOf(config, dataDir, account);
     const readTextRules = async () => (textRules = await textRulesOf(config, dataDir, account));
-    const store = createOutboxStore({ root: dataDir, logger, secrets, textRules: () => textRules });
+    // Each ticket's notes (context, consent) become lines of its message or custom fields as it is queued.
+    const store = createOutboxStore({
+      root: dataDir,
+      logger,
+      secrets,
+      compose: (ticket, reference, receivedAt) => composeTicket(ticket, reference, { rules: textRules, language: config.notesLanguage, receivedAt }),
+    });
     // A key's answer is kept while its ticket is in the outbox, however long an outage lasts.
     const idempotency = createIdempotencyStore({ dir: join(dataDir, 'idempotency'), isHeld: store.holds });
     const delivery = createDelivery({
@@ -126,6 +133,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(saved ? { saved } : {}),
       keep: listings.save,
       textRules: readTextRules,
+      notes: { ...(config.contextField ? { contextField: config.contextField } : {}), language: config.notesLanguage },
     });
     if (saved) logger.info('form schema saved by an earlier run is ready in case TomTicket does not answer', { listedAt: saved.savedAt });
     // Asked at once, in the background: /healthz then knows whether TomTicket answers, and the

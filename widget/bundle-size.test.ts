@@ -19,7 +19,7 @@ async function buildAll() {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    return await buildWidgetScripts({ write: false });
+    return await buildWidgetScripts();
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -6,8 +6,8 @@
  */
 import { startWidget } from './element/startWidget.ts';
 import { formPart } from './form/formPart.ts';
-import { PART_FILES } from './part/partFiles.ts';
 
 export type { TomTicketFormGlobal } from './element/startWidget.ts';
 
-startWidget({ form: formPart, launcher: PART_FILES.launcher, send: PART_FILES.send });
+// The parts' pinned files and integrity hashes are baked in by the build.
+startWidget({ form: formPart, launcher: __TT_LAUNCHER_PART__, send: __TT_SEND_PART__ });

@@ -10,3 +10,5 @@ export const HOST_ORIGIN = `http://localhost:${base + 1}`;
 export const NGINX_PORT = base + 2;
 /** Where it runs a second companion server in sandbox mode speaking TomTicket's API 2.0 (TOMTICKET_API=v2): the port after nginx's. */
 export const SERVER_V2_ORIGIN = `http://127.0.0.1:${base + 3}`;
+/** Where it runs a third companion server in sandbox mode whose FORM_CONFIG asks for a consent (the demo's, plus `consent`). */
+export const SERVER_CONSENT_ORIGIN = `http://127.0.0.1:${base + 4}`;

@@ -9,6 +9,7 @@ describe('readConfig', () => {
     expect(config).toEqual({
       mode: 'sandbox',
       messageFormat: 'html',
+      notesLanguage: 'pt-BR',
       sandboxPublic: false,
       port: 8787,
       host: '127.0.0.1',
@@ -158,6 +159,17 @@ describe('readConfig', () => {
   ])('refuses %s=%s with a clear error', (name, value, message) => {
     expect(() => readConfig({ TOMTICKET_TOKEN: 't', [name]: value })).toThrow(ConfigError);
     expect(() => readConfig({ TOMTICKET_TOKEN: 't', [name]: value })).toThrow(message);
+  });
+
+  it('reads PUBLIC_URL, CONTEXT_FIELD and TICKET_NOTES_LANG, refusing what cannot be used', () => {
+    const config = readConfig({ SANDBOX: 'true', PUBLIC_URL: 'https://support.example.com/', CONTEXT_FIELD: 'f9a8b7c6d5', TICKET_NOTES_LANG: 'en' });
+    expect(config).toMatchObject({ publicUrl: 'https://support.example.com', contextField: 'f9a8b7c6d5', notesLanguage: 'en' });
+    expect(readConfig({ SANDBOX: 'true', TICKET_NOTES_LANG: 'PT-br' }).notesLanguage).toBe('pt-BR');
+    expect(readConfig({ SANDBOX: 'true' })).not.toHaveProperty('contextField');
+    expect(() => readConfig({ SANDBOX: 'true', TICKET_NOTES_LANG: 'fr' })).toThrow(/TICKET_NOTES_LANG must be one of pt-BR, en, es/);
+    expect(() => readConfig({ SANDBOX: 'true', CONTEXT_FIELD: 'a[b]' })).toThrow(/CONTEXT_FIELD/);
+    expect(() => readConfig({ SANDBOX: 'true', PUBLIC_URL: 'support.example.com' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+    expect(() => readConfig({ SANDBOX: 'true', PUBLIC_URL: 'https://support.example.com/?x=1' })).toThrow(/PUBLIC_URL must not carry a query/);
   });
 
   it('reads TOMTICKET_API and TOMTICKET_ATTACHMENT_FIELD, and gives the sandbox on API 2.0 its own form configuration', () => {

@@ -5,7 +5,9 @@ import type { DeliveryConfig, ServerConfig } from './types.ts';
 import { readProtectionConfig } from './read-protection-config.ts';
 import { ConfigError, readBaseUrl, readBoolean, readInteger, readOrigins, readText } from './env-values.ts';
 import type { ApiName } from '../tomticket/types.ts';
+import { LIMITS, LOCALES, type Locale } from '../../contract/index.ts';
 import { DEFAULT_ATTACHMENT_FIELD } from '../tomticket/v2/v2-dialect.ts';
+import { DEMO_CONTEXT_FIELD } from '../sandbox/demo-data.ts';
 
 export { ConfigError } from './env-values.ts';
 
@@ -112,7 +114,31 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir,
     delivery: readDeliveryConfig(env),
     protection: readProtectionConfig(env),
+    ...(readText(env, 'PUBLIC_URL') !== undefined ? { publicUrl: readBaseUrl(env, 'PUBLIC_URL', '') } : {}),
+    ...(readText(env, 'CONTEXT_FIELD') !== undefined
+      ? { contextField: readContextField(env) }
+      : mode === 'sandbox' && api === 'v2'
+        ? { contextField: DEMO_CONTEXT_FIELD }
+        : {}),
+    notesLanguage: readNotesLanguage(env),
   };
+}
+
+/** CONTEXT_FIELD: a TomTicket custom field id (what FORM_CONFIG's field ids are). */
+function readContextField(env: NodeJS.ProcessEnv): string {
+  const id = readText(env, 'CONTEXT_FIELD') as string;
+  if (Array.from(id).length > LIMITS.idMaxChars || /[\u0000-\u001f\u007f[\]]/.test(id)) {
+    throw new ConfigError(`CONTEXT_FIELD must be a custom field id (at most ${LIMITS.idMaxChars} characters, no brackets), got "${id}"`);
+  }
+  return id;
+}
+
+/** TICKET_NOTES_LANG: one of the widget's languages; pt-BR by default. */
+function readNotesLanguage(env: NodeJS.ProcessEnv): Locale {
+  const language = readText(env, 'TICKET_NOTES_LANG') ?? 'pt-BR';
+  const known = LOCALES.find((locale) => locale.toLowerCase() === language.toLowerCase());
+  if (!known) throw new ConfigError(`TICKET_NOTES_LANG must be one of ${LOCALES.join(', ')}, got "${language}"`);
+  return known;
 }
 
 /** TOMTICKET_API: `legacy` (default) or `v2`. */

@@ -1,4 +1,4 @@
-import type { MessageFormat } from '../../contract/index.ts';
+import type { Locale, MessageFormat } from '../../contract/index.ts';
 import type { ApiName } from '../tomticket/types.ts';
 
 /** Everything the companion server is configured with, complete (env parsing fills the defaults). */
@@ -56,6 +56,15 @@ export interface ServerConfig {
   outboxMaxBytes?: number;
   /** The anti-abuse protections; readConfig always fills it, createApp applies the same defaults without it. */
   protection?: ProtectionConfig;
+  /**
+   * The address sites load the widget from (PUBLIC_URL, e.g. `https://support.example.com`), for the
+   * embed snippet (`/embed.json`, the demo page); unset: each request's own (see public-origin.ts).
+   */
+  publicUrl?: string;
+  /** The custom field the page and device context goes into, where a ticket's department and category have it (CONTEXT_FIELD); else the message. */
+  contextField?: string;
+  /** The language of the lines the server adds to tickets for agents: context, consent (TICKET_NOTES_LANG). */
+  notesLanguage: Locale;
 }
 
 /** How the outbox delivers tickets to TomTicket. */

@@ -97,12 +97,21 @@ export interface OutboxStoreOptions {
   now?: () => Date;
   /** How messages are sent and counted, for the reference line added to each (default DEFAULT_TEXT_RULES). */
   textRules?: () => TextRules;
+  /**
+   * Makes the ticket TomTicket gets from a validated one, its reference and the time it was
+   * received: the reference, and the notes (context, consent) where they go. Default: the
+   * reference appended when it fits, notes dropped (server/notes/compose-ticket.ts does both).
+   */
+  compose?: (ticket: TicketToCreate, reference: string, receivedAt: Date) => TicketToCreate;
 }
 
 /** The outbox under `root` (DATA_DIR): `outbox/`, `uncertain/` and `dead/`, one folder per ticket. */
 export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
   const { root, logger } = options;
   const textRules = options.textRules ?? (() => DEFAULT_TEXT_RULES);
+  const compose =
+    options.compose ??
+    (({ notes: _notes, ...ticket }: TicketToCreate, reference: string) => ({ ...ticket, message: withReference(ticket.message, reference, textRules()) }));
   const now = options.now ?? (() => new Date());
   const redact = createRedactor(options.secrets ?? []);
   /** An item's record as written: its last error without any secret. */
@@ -163,12 +172,13 @@ export function createOutboxStore(options: OutboxStoreOptions): OutboxStore {
           await moveFile(attachment.path, join(temporary, file));
           attachments.push({ fileName: attachment.fileName, type: attachment.type, size: attachment.size, file });
         }
+        const receivedAt = now();
         const item: OutboxItem = {
           reference,
-          receivedAt: now().toISOString(),
+          receivedAt: receivedAt.toISOString(),
           attempts: 0,
           ...(idempotency ? { idempotency } : {}),
-          ticket: { ...ticket, message: withReference(ticket.message, reference, textRules()), attachments },
+          ticket: { ...compose(ticket, reference, receivedAt), attachments },
         };
         await writeFile(join(temporary, ITEM_FILE), recordOf(item), { mode: 0o600 });
         // Only its name is relied on: the folder's sync below makes it durable with the item.

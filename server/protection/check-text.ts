@@ -1,11 +1,11 @@
-import { SUBMISSION_FIELDS, parseCustomFieldName, type SubmissionFieldName } from '../../contract/index.ts';
+import { CONSENT_FIELD, SUBMISSION_FIELDS, parseContextFieldName, parseCustomFieldName, type SubmissionFieldName } from '../../contract/index.ts';
 import type { ReceivedField } from '../submission/types.ts';
 import type { Refusal } from './types.ts';
 
 // Control characters other than tab and line breaks (NUL included), and U+FFFD, which the parser
 // puts where the bytes were not valid UTF-8: no keyboard types them, and TomTicket stores HTML.
 const UNTYPABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
-const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.values(SUBMISSION_FIELDS));
+const KNOWN_NAMES: ReadonlySet<string> = new Set([...Object.values(SUBMISSION_FIELDS), CONSENT_FIELD]);
 
 /**
  * Refuses the first text part whose value holds a NUL or another control character, or bytes
@@ -14,7 +14,7 @@ const KNOWN_NAMES: ReadonlySet<string> = new Set(Object.values(SUBMISSION_FIELDS
 export function checkText(fields: readonly ReceivedField[]): Refusal | undefined {
   for (const { name, value } of fields) {
     if (!UNTYPABLE.test(value)) continue;
-    const known = KNOWN_NAMES.has(name) || parseCustomFieldName(name) !== undefined;
+    const known = KNOWN_NAMES.has(name) || parseCustomFieldName(name) !== undefined || parseContextFieldName(name) !== undefined;
     return {
       status: 400,
       code: 'invalid_value',

@@ -10,7 +10,8 @@ const FORM_CACHE_CONTROL = 'public, max-age=60';
 export function createFormRoute(deps: { schemaSource: FormSchemaSource; logger: Logger }): () => Promise<Response> {
   return async () => {
     try {
-      const schema = await deps.schemaSource.get();
+      // Where the server fills custom fields itself is its own business, never the widget's.
+      const { serverFields: _serverFields, ...schema } = await deps.schemaSource.get();
       return jsonResponse(200, schema, { 'Cache-Control': FORM_CACHE_CONTROL });
     } catch (error) {
       const answer = upstreamErrorResponse(error);

@@ -1,4 +1,4 @@
-import { LIMITS, SUBMISSION_FIELDS } from '../../contract/index.ts';
+import { CONTEXT_KEYS, LIMITS, SUBMISSION_FIELDS } from '../../contract/index.ts';
 import type { FormSchema } from '../../contract/index.ts';
 import { errorResponse } from '../http/json-response.ts';
 import type { RequestContext } from '../http/types.ts';
@@ -30,7 +30,8 @@ export interface TicketsRouteDeps extends SubmitTicketDeps {
 // Stray or repeated names up to this many still get their precise error (unknown_field,
 // duplicate_field); beyond it the body is refused as malformed without reading further.
 const EXTRA_FIELDS_TOLERATED = 16;
-const TEXT_FIELD_COUNT = Object.values(SUBMISSION_FIELDS).filter((name) => name !== SUBMISSION_FIELDS.attachments).length;
+// The form's own text parts, the context's details and the consent.
+const TEXT_FIELD_COUNT = Object.values(SUBMISSION_FIELDS).filter((name) => name !== SUBMISSION_FIELDS.attachments).length + CONTEXT_KEYS.length + 1;
 
 /**
  * `POST /api/tickets`: refuses what it can from the headers alone (the protections of

@@ -4,6 +4,9 @@ import type { FakeCustomer, FakeDepartment, FakeTomTicketOptions } from './types
 export const SANDBOX_TOKEN = 'sandbox-token-not-secret';
 
 const SUPORTE = { acesso: 'a3f1c0d2e4b6478a9c1d2e3f4a5b6c7d', erro: 'b8e2d1c3f5a7489b0d2e3f4a5b6c7d8e', integracoes: 'c9f3e2d4a6b8490c1e3f4a5b6c7d8e9f' };
+/** The demo account's custom field for the page and device context (API 2.0): CONTEXT_FIELD's default in the sandbox on API 2.0. */
+export const DEMO_CONTEXT_FIELD = 'fd4e5f6a7b';
+
 const FINANCEIRO = { boletos: 'd0a4f3e5b7c9401d2f4a5b6c7d8e9f0a', notas: 'e1b5a4f6c8d0412e3a5b6c7d8e9f0a1b' };
 
 /**
@@ -35,6 +38,8 @@ export const DEMO_DEPARTMENTS: readonly FakeDepartment[] = [
       { id: 'f2b3c4d5e6', label: 'Passos para reproduzir', type: 2, mandatory: true, boundTo: [SUPORTE.erro] },
       { id: 'f3c4d5e6f7', label: 'Quando aconteceu?', type: 7, mandatory: false, boundTo: [SUPORTE.acesso, SUPORTE.erro] },
       { id: 'f4d5e6f7a8', label: 'Endereço da integração', type: 1, mandatory: false, boundTo: [SUPORTE.integracoes] },
+      // Where agents see the page and device context: the sandbox on API 2.0 sets CONTEXT_FIELD to it, so the form never shows it.
+      { id: DEMO_CONTEXT_FIELD, label: 'Contexto do navegador', type: 2, mandatory: false, boundTo: [SUPORTE.acesso, SUPORTE.erro, SUPORTE.integracoes] },
       // Only in the account: no FORM_CONFIG names it, the form shows it all the same.
       {
         id: 'fa1b2c3d4e',

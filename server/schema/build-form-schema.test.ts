@@ -107,3 +107,66 @@ describe('buildFormSchema', () => {
     ]);
   });
 });
+
+describe('buildFormSchema: what the server fills itself', () => {
+  const contextField = { id: 'ctx', label: 'Contexto', type: 'textarea' as const, required: false, maxLength: 200 };
+  const consentField = { id: 'lgpd', label: 'LGPD', type: 'text' as const, required: true, categories: ['c2'] };
+  const consent = {
+    version: 'v1',
+    url: 'https://example.com/privacidade',
+    text: { 'pt-BR': 'Aceito a [política].', en: 'I accept the [policy].', es: 'Acepto la [política].' },
+    field: 'lgpd',
+  };
+
+  it('takes CONTEXT_FIELD and the consent\'s field out of the form, keeping where each is asked', () => {
+    const warnings: string[] = [];
+    const schema = buildFormSchema(
+      upstream,
+      { departments: [{ id: 'd1', fields: [field, contextField, consentField] }, { id: 'd2', fields: [contextField] }], consent },
+      (message) => warnings.push(message),
+      undefined,
+      { contextField: 'ctx', language: 'pt-BR' },
+    );
+    expect(schema.departments.map((department) => department.fields)).toEqual([[field], []]);
+    expect(schema.serverFields).toEqual({
+      d1: [
+        { role: 'context', id: 'ctx', required: false, maxLength: 200 },
+        { role: 'consent', id: 'lgpd', required: true, maxLength: LIMITS.customFieldMaxChars, categories: ['c2'] },
+      ],
+      d2: [{ role: 'context', id: 'ctx', required: false, maxLength: 200 }],
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('says when such a field is asked nowhere or cannot hold text: the notes then go into the message', () => {
+    const warnings: string[] = [];
+    const schema = buildFormSchema(
+      upstream,
+      { departments: [{ id: 'd1', fields: [{ id: 'ctx', label: 'Contexto', type: 'number', required: false }] }] },
+      (message) => warnings.push(message),
+      undefined,
+      { contextField: 'ctx', language: 'pt-BR' },
+    );
+    expect(schema.departments[0]?.fields).toEqual([]);
+    expect(schema).not.toHaveProperty('serverFields');
+    expect(warnings).toEqual([
+      'the context custom field is not a text field; the context goes into the message instead',
+      'the context custom field is asked in no department of the form; the context goes into the message instead',
+    ]);
+  });
+
+  it('gives the widget the consent per language, and keeps its line\'s room out of the message\'s limit', () => {
+    const schema = buildFormSchema(upstream, { consent }, undefined, undefined, { language: 'pt-BR' });
+    expect(schema.consent).toEqual({
+      version: 'v1',
+      texts: {
+        'pt-BR': { text: 'Aceito a [política].', url: 'https://example.com/privacidade' },
+        en: { text: 'I accept the [policy].', url: 'https://example.com/privacidade' },
+        es: { text: 'Acepto la [política].', url: 'https://example.com/privacidade' },
+      },
+    });
+    // "<br><br><b>Dados do formulário</b><br>Consentimento: dado em 2000-12-31T23:59:59Z (versão v1)", in UTF-8 bytes.
+    expect(schema.limits.messageMaxChars).toBe(1024 - 95);
+    expect(buildFormSchema(upstream, {}).limits.messageMaxChars).toBe(1024);
+  });
+});

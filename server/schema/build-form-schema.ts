@@ -9,9 +9,19 @@ import {
   type FormSchema,
   type TextRules,
 } from '../../contract/index.ts';
+import { LOCALES, type ConsentSchema, type Locale } from '../../contract/index.ts';
+import { consentReserve } from '../notes/compose-ticket.ts';
 import type { UpstreamDepartment } from '../tomticket/types.ts';
 import { mergeAccountFields } from './merge-account-fields.ts';
-import type { FormConfigDepartment, FormConfigField, FormConfigFile } from './types.ts';
+import type { FormConfigConsent, FormConfigDepartment, FormConfigField, FormConfigFile, ServerField, ServerFieldRole, ServerFormSchema } from './types.ts';
+
+/** What the server adds to tickets besides the form's fields, as far as the schema is concerned. */
+export interface SchemaNotes {
+  /** CONTEXT_FIELD: the custom field the context goes into, where a ticket has it. */
+  contextField?: string;
+  /** TICKET_NOTES_LANG: the language of the lines the server adds (the consent's, counted within the message's limit). */
+  language: Locale;
+}
 
 /**
  * The form schema: TomTicket's departments and categories, restricted, ordered and renamed by the
@@ -25,15 +35,65 @@ export function buildFormSchema(
   config: FormConfigFile,
   onWarning: (message: string, details: Record<string, unknown>) => void = () => undefined,
   textRules: TextRules = DEFAULT_TEXT_RULES,
-): FormSchema {
+  notes: SchemaNotes = { language: 'pt-BR' },
+): ServerFormSchema {
+  const departments = mergeDepartments(upstream, config, onWarning);
+  const roles: Array<[ServerFieldRole, string | undefined]> = [
+    ['context', notes.contextField],
+    ['consent', config.consent?.field],
+  ];
+  const serverFields = takeServerFields(departments, roles, onWarning);
+  const consent = config.consent;
   return {
-    departments: mergeDepartments(upstream, config, onWarning),
+    departments,
     priorities: [...PRIORITIES],
     defaultPriority: isPriority(config.defaultPriority) ? config.defaultPriority : DEFAULT_PRIORITY,
-    limits: { ...LIMITS },
+    // The consent's line is always written into the message: its room is kept from the customer's.
+    limits: { ...LIMITS, messageMaxChars: LIMITS.messageMaxChars - (consent ? consentReserve(consent.version, notes.language, textRules) : 0) },
     textRules,
     customer: { emailRequired: true, nameRequired: config.askName ?? true },
+    ...(consent ? { consent: consentSchema(consent) } : {}),
+    ...(Object.keys(serverFields).length > 0 ? { serverFields } : {}),
   };
+}
+
+/** The consent as the widget draws it: per language, its text and the policy's address. */
+function consentSchema(consent: FormConfigConsent): ConsentSchema {
+  const urlOf = (locale: Locale) => (typeof consent.url === 'string' ? consent.url : consent.url[locale]);
+  const texts = Object.fromEntries(LOCALES.map((locale) => [locale, { text: consent.text[locale], url: urlOf(locale) }]));
+  return { version: consent.version, texts: texts as ConsentSchema['texts'] };
+}
+
+/**
+ * Takes the custom fields the server fills itself (CONTEXT_FIELD, the consent's `field`) out of
+ * every department's `fields`, so the form never shows them, and keeps where each is asked. A
+ * field of a type that cannot hold a line of text, or asked in no department, is reported: the
+ * context and the consent then go into the message only.
+ */
+function takeServerFields(
+  departments: Department[],
+  roles: ReadonlyArray<[ServerFieldRole, string | undefined]>,
+  onWarning: (message: string, details: Record<string, unknown>) => void,
+): Record<string, ServerField[]> {
+  const taken: Record<string, ServerField[]> = {};
+  for (const [role, id] of roles) {
+    if (id === undefined) continue;
+    let found = false;
+    for (const department of departments) {
+      const field = department.fields.find((candidate) => candidate.id === id);
+      if (!field) continue;
+      department.fields = department.fields.filter((candidate) => candidate.id !== id);
+      if (field.type !== 'text' && field.type !== 'textarea') {
+        onWarning(`the ${role} custom field is not a text field; the ${role} goes into the message instead`, { departmentId: department.id, fieldId: id, type: field.type });
+        continue;
+      }
+      found = true;
+      const maxLength = Math.min(field.maxLength ?? LIMITS.customFieldMaxChars, LIMITS.customFieldMaxChars);
+      (taken[department.id] ??= []).push({ role, id, required: field.required, maxLength, ...(field.categories ? { categories: field.categories } : {}) });
+    }
+    if (!found) onWarning(`the ${role} custom field is asked in no department of the form; the ${role} goes into the message instead`, { fieldId: id });
+  }
+  return taken;
 }
 
 function mergeDepartments(

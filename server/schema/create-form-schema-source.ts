@@ -1,9 +1,9 @@
 import { DEFAULT_TEXT_RULES, type FormSchema, type TextRules } from '../../contract/index.ts';
 import type { Logger } from '../log/types.ts';
 import type { TomTicketClient, UpstreamDepartment } from '../tomticket/types.ts';
-import { buildFormSchema } from './build-form-schema.ts';
+import { buildFormSchema, type SchemaNotes } from './build-form-schema.ts';
 import type { SavedListing } from './saved-listing.ts';
-import type { FormConfigFile, FormSchemaSource } from './types.ts';
+import type { FormConfigFile, FormSchemaSource, ServerFormSchema } from './types.ts';
 
 /** Options of {@link createFormSchemaSource}. */
 export interface FormSchemaSourceOptions {
@@ -24,10 +24,12 @@ export interface FormSchemaSourceOptions {
   keep?: (departments: UpstreamDepartment[]) => Promise<void>;
   /** How the message is sent and counted, read again at each refresh (the doctor may have learned the unit). */
   textRules?: () => TextRules | Promise<TextRules>;
+  /** CONTEXT_FIELD and the notes' language (default: none, pt-BR). */
+  notes?: SchemaNotes;
   now?: () => number;
 }
 
-type Listing = { schema: FormSchema; expiresAt: number };
+type Listing = { schema: ServerFormSchema; expiresAt: number };
 
 /**
  * A form-schema source over a cached department listing: one upstream call per `cacheMs` however
@@ -42,16 +44,16 @@ export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSc
   const textRules = options.textRules ?? (() => DEFAULT_TEXT_RULES);
   let listing: Listing | undefined;
   let listedAt: string | undefined;
-  let savedSchema: Promise<FormSchema> | undefined;
+  let savedSchema: Promise<ServerFormSchema> | undefined;
   let failure: { error: unknown; retryAt: number } | undefined;
-  let refreshing: Promise<FormSchema> | undefined;
+  let refreshing: Promise<ServerFormSchema> | undefined;
 
   // What a build has to say (a field left out, a configured id TomTicket lacks) is logged when it
   // changes, not at every refresh of an unchanged account.
   let lastWarnings = '';
   const build = async (departments: readonly UpstreamDepartment[]) => {
     const warnings: Array<[string, Record<string, unknown>]> = [];
-    const schema = buildFormSchema(departments, config, (message, details) => warnings.push([message, details]), await textRules());
+    const schema = buildFormSchema(departments, config, (message, details) => warnings.push([message, details]), await textRules(), options.notes);
     const said = JSON.stringify(warnings);
     if (said !== lastWarnings) for (const [message, details] of warnings) logger.warn(message, details);
     lastWarnings = said;
@@ -59,7 +61,7 @@ export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSc
   };
 
   /** What to answer when TomTicket did not give a listing: this run's last, the saved one, or the error. */
-  function fallback(error: unknown): Promise<FormSchema> {
+  function fallback(error: unknown): Promise<ServerFormSchema> {
     if (listing) return Promise.resolve(listing.schema);
     if (options.saved) {
       savedSchema ??= build(options.saved.departments);
@@ -68,7 +70,7 @@ export function createFormSchemaSource(options: FormSchemaSourceOptions): FormSc
     return Promise.reject(error);
   }
 
-  async function refresh(): Promise<FormSchema> {
+  async function refresh(): Promise<ServerFormSchema> {
     let departments: UpstreamDepartment[];
     try {
       departments = await client.listDepartments();

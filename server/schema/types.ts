@@ -1,4 +1,4 @@
-import type { CustomField, FormSchema } from '../../contract/index.ts';
+import type { CustomField, FormSchema, Locale } from '../../contract/index.ts';
 
 /** The site owner's configuration file (FORM_CONFIG), as written: every key optional. */
 export interface FormConfigFile {
@@ -10,6 +10,21 @@ export interface FormConfigFile {
   askName?: boolean;
   /** Priority preselected in the form (default 1). */
   defaultPriority?: number;
+  /** A consent the customer must give to send (LGPD, GDPR); absent: none asked. */
+  consent?: FormConfigConsent;
+}
+
+/**
+ * The consent of the configuration file: a required checkbox whose label is `text` in the form's
+ * language, its `[bracketed]` part linking to `url` (one address, or one per language).
+ */
+export interface FormConfigConsent {
+  /** Names this text: every ticket records it with the consent. Change it whenever the text or the policy changes. */
+  version: string;
+  text: Record<Locale, string>;
+  url: string | Record<Locale, string>;
+  /** A custom field id that also records the consent (the message always does). */
+  field?: string;
 }
 
 /** One department entry of the configuration file. */
@@ -59,10 +74,29 @@ export type SchemaStatus =
   /** None: TomTicket never answered (`tried`: it was asked and failed), so tickets cannot be checked and are refused. */
   | { source: 'none'; fresh: false; tried: boolean };
 
+/** What a custom field the server fills itself is for: the context (CONTEXT_FIELD) or the consent (its `field`). */
+export type ServerFieldRole = 'context' | 'consent';
+
+/** A custom field the server fills itself, never shown in the form, with where it is asked. */
+export interface ServerField extends Pick<CustomField, 'id' | 'required' | 'categories'> {
+  role: ServerFieldRole;
+  /** The longest value it takes (its own maximum, else the custom fields'). */
+  maxLength: number;
+}
+
+/**
+ * The form schema as the server keeps it: what `GET /api/form` answers, and, by department id,
+ * the custom fields the server fills itself (taken out of the department's `fields`), which it
+ * never sends the widget.
+ */
+export interface ServerFormSchema extends FormSchema {
+  serverFields?: Readonly<Record<string, readonly ServerField[]>>;
+}
+
 /** Gives the current form schema: cached upstream listing merged with the site owner's config. */
 export interface FormSchemaSource {
   /** The schema; served from cache when fresh. Throws an UpstreamError when it has never been had. */
-  get(): Promise<FormSchema>;
+  get(): Promise<ServerFormSchema>;
   /** Where the schema comes from now (without a call). Optional, so stand-ins in tests need not have it. */
   status?(): SchemaStatus;
 }

@@ -1,9 +1,10 @@
 import { LIMITS, isPriority } from '../../contract/index.ts';
 import { checkBoolean, checkIdList, checkKeys, checkText, describeValue, isObject, type Problems } from './config-checks.ts';
 import type { FormConfigDepartment, FormConfigField, FormConfigFile, FormConfigReading } from './types.ts';
+import { validateConsentConfig } from './validate-consent-config.ts';
 import { validateCustomField } from './validate-custom-field.ts';
 
-const TOP_KEYS = ['departments', 'onlyListedDepartments', 'askName', 'defaultPriority'] as const;
+const TOP_KEYS = ['departments', 'onlyListedDepartments', 'askName', 'defaultPriority', 'consent'] as const;
 // `onlyListedFields` is API 2.0's (the account's fields not listed may be left out).
 const ACCOUNT_DEPARTMENT_KEYS = ['id', 'name', 'categories', 'categoryRequired', 'fields', 'onlyListedFields'] as const;
 
@@ -21,7 +22,7 @@ export function validateFormConfig(value: unknown, reading: FormConfigReading = 
   }
   checkKeys(value, TOP_KEYS, '', problems);
   const config: FormConfigFile = {};
-  const { departments, onlyListedDepartments, askName, defaultPriority } = value;
+  const { departments, onlyListedDepartments, askName, defaultPriority, consent } = value;
   if (departments !== undefined) {
     const checked = validateDepartments(departments, reading, problems);
     if (checked) config.departments = checked;
@@ -33,6 +34,10 @@ export function validateFormConfig(value: unknown, reading: FormConfigReading = 
   if (defaultPriority !== undefined) {
     if (isPriority(defaultPriority)) config.defaultPriority = defaultPriority;
     else problems.push(`defaultPriority: must be 1, 2, 3 or 4, got ${describeValue(defaultPriority)}`);
+  }
+  if (consent !== undefined) {
+    const checked = validateConsentConfig(consent, problems);
+    if (checked) config.consent = checked;
   }
   return { config, problems };
 }

@@ -286,3 +286,60 @@ describe('validateSubmission', () => {
     ]);
   });
 });
+
+describe('validateSubmission: the context and the consent', () => {
+  const consent = {
+    version: 'v1',
+    texts: {
+      'pt-BR': { text: 'Aceito a [política].', url: 'https://example.com/p' },
+      en: { text: 'I accept the [policy].', url: 'https://example.com/p' },
+      es: { text: 'Acepto la [política].', url: 'https://example.com/p' },
+    },
+  };
+  const WITH_CONSENT = { ...SCHEMA, consent, limits: { ...LIMITS, messageMaxChars: 900 } };
+
+  it('refuses a ticket without the consent when the form asks for it, on the consent field', () => {
+    const outcome = validateSubmission(submission(VALID), WITH_CONSENT);
+    expect(outcome).toEqual({ ok: false, problems: [{ code: 'required', message: 'The consent is required to send a ticket.', field: 'consent' }] });
+    const given = validateSubmission(submission({ ...VALID, consent: 'true' }), WITH_CONSENT);
+    expect(given.ok && given.ticket.notes).toEqual({ consent: { version: 'v1' } });
+  });
+
+  it('counts the message against the schema\'s limit, which keeps room for the consent', () => {
+    const outcome = validateSubmission(submission({ ...VALID, consent: 'true', message: 'a'.repeat(901) }), WITH_CONSENT);
+    expect(outcome).toMatchObject({ ok: false, problems: [{ code: 'too_long', field: 'message' }] });
+    expect(validateSubmission(submission({ ...VALID, consent: 'true', message: 'a'.repeat(900) }), WITH_CONSENT).ok).toBe(true);
+  });
+
+  it('refuses a consent the form does not ask for, and context details of no known name', () => {
+    expect(validateSubmission(submission({ ...VALID, consent: 'true' }), SCHEMA)).toMatchObject({ ok: false, problems: [{ code: 'unknown_field', field: 'consent' }] });
+    expect(validateSubmission(submission({ ...VALID, 'context[cpu]': 'x' }), SCHEMA)).toMatchObject({ ok: false, problems: [{ code: 'unknown_field' }] });
+    expect(validateSubmission(submission({ ...VALID, 'context[device]': 'toaster' }), SCHEMA)).toMatchObject({
+      ok: false,
+      problems: [{ code: 'invalid_value', field: 'context[device]' }],
+    });
+  });
+
+  it('carries the context as the ticket\'s notes, with the server\'s fields this department and category have', () => {
+    const schema = {
+      ...SCHEMA,
+      serverFields: {
+        'dep-suporte': [
+          { role: 'context' as const, id: 'ctx', required: false, maxLength: 250, categories: ['cat-erro'] },
+          { role: 'consent' as const, id: 'lgpd', required: true, maxLength: 100 },
+        ],
+      },
+    };
+    const context = { 'context[page]': 'https://a.example/x', 'context[device]': 'mobile' };
+    const login = validateSubmission(submission({ ...VALID, ...context }), schema);
+    expect(login.ok && login.ticket.notes).toEqual({
+      context: { page: 'https://a.example/x', device: 'mobile' },
+      consentField: { id: 'lgpd', maxLength: 100, required: true },
+    });
+    const erro = validateSubmission(submission({ ...VALID, ...context, category: 'cat-erro', 'fields[steps]': 'a' }), schema);
+    expect(erro.ok && erro.ticket.notes?.contextField).toEqual({ id: 'ctx', maxLength: 250, required: false });
+    // A customer cannot fill a field the server fills.
+    expect(validateSubmission(submission({ ...VALID, 'fields[ctx]': 'forged' }), schema)).toMatchObject({ ok: false, problems: [{ code: 'unknown_field', field: 'fields[ctx]' }] });
+    expect(validateSubmission(submission(VALID), SCHEMA)).toMatchObject({ ok: true, ticket: expect.not.objectContaining({ notes: expect.anything() }) });
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  CONSENT_FIELD,
   LIMITS,
   SUBMISSION_FIELDS,
   customFieldApplies,
@@ -6,10 +7,14 @@ import {
   formatMessage,
   isEmailAddress,
   normaliseTypedText,
+  parseContextFieldName,
   parseCustomFieldName,
   valueSentLength,
 } from '../../contract/index.ts';
 import type { Department, FormSchema, Priority, SubmissionFieldName, TextRules } from '../../contract/index.ts';
+import { readNotes } from '../notes/read-notes.ts';
+import type { NoteField, TicketNotes } from '../notes/types.ts';
+import type { ServerFormSchema } from '../schema/types.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
 import { validateCustomField } from './validate-custom-field.ts';
 import type { ReceivedField, ReceivedSubmission, SubmissionProblem } from './types.ts';
@@ -31,13 +36,15 @@ const MAX_NAME_IN_MESSAGE = 80;
 /**
  * Checks a parsed submission against the current form schema, before anything is sent upstream.
  * Problems come in form order (email, name, department, category, custom fields, title, message,
- * priority, attachments, then names the form does not have), so the first is the one to show.
+ * priority, attachments, the consent, the context, then names the form does not have), so the
+ * first is the one to show. The context and the consent become the ticket's notes, with the
+ * custom fields the server fills for this department and category (see server/notes/).
  * Custom fields are only judged once the department is known, and category-bound ones once the
  * category is; a checkbox of the chosen department that was not sent is forwarded as unchecked.
  * Lengths are counted as TomTicket will see them (the schema's textRules: contract/sent-text.ts),
  * and the message goes on formatted as it is sent.
  */
-export function validateSubmission(received: ReceivedSubmission, schema: FormSchema): ValidationOutcome {
+export function validateSubmission(received: ReceivedSubmission, schema: ServerFormSchema): ValidationOutcome {
   const problems: SubmissionProblem[] = [];
   const entries = groupByName(received.fields);
   const report = (problem: SubmissionProblem) => problems.push(problem);
@@ -107,15 +114,29 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
 
   const title = single(SUBMISSION_FIELDS.title, LIMITS.titleMaxChars, 'The title');
   if (title === '') required(SUBMISSION_FIELDS.title, 'The title');
-  const message = single(SUBMISSION_FIELDS.message, LIMITS.messageMaxChars, 'The message');
+  // The schema's limit: TomTicket's 1024 less the room a configured consent's line takes.
+  const message = single(SUBMISSION_FIELDS.message, schema.limits.messageMaxChars, 'The message');
   if (message === '') required(SUBMISSION_FIELDS.message, 'The message');
 
   const priority = checkPriority(single(SUBMISSION_FIELDS.priority, LIMITS.idMaxChars, 'The priority'), schema, report);
 
   checkAttachments(received, entries, report);
+  const read = readNotes(received.fields);
+  if (schema.consent && !read.consentGiven && !read.problems.some((problem) => problem.field === CONSENT_FIELD)) {
+    report({ code: 'required', message: 'The consent is required to send a ticket.', field: CONSENT_FIELD });
+  }
+  if (!schema.consent && entries.has(CONSENT_FIELD)) {
+    report({ code: 'unknown_field', message: 'This form asks for no consent.', field: CONSENT_FIELD });
+  }
+  read.problems.forEach(report);
   reportUnknownNames(received, entries, report);
 
   if (problems.length > 0) return { ok: false, problems };
+  const notes: TicketNotes = {
+    ...(read.context ? { context: read.context } : {}),
+    ...(schema.consent ? { consent: { version: schema.consent.version } } : {}),
+    ...serverFieldsOf(schema, departmentId as string, categoryId || undefined),
+  };
   return {
     ok: true,
     ticket: {
@@ -128,8 +149,21 @@ export function validateSubmission(received: ReceivedSubmission, schema: FormSch
       priority: priority as Priority,
       customFields,
       attachments: received.files,
+      ...(Object.keys(notes).length > 0 ? { notes } : {}),
     },
   };
+}
+
+/** The custom fields the server fills for a ticket to this department and category (CONTEXT_FIELD, the consent's). */
+function serverFieldsOf(schema: ServerFormSchema, departmentId: string, categoryId: string | undefined): Pick<TicketNotes, 'contextField' | 'consentField'> {
+  const found: Pick<TicketNotes, 'contextField' | 'consentField'> = {};
+  for (const field of schema.serverFields?.[departmentId] ?? []) {
+    if (!customFieldApplies(field, categoryId)) continue;
+    const note: NoteField = { id: field.id, maxLength: field.maxLength, required: field.required };
+    if (field.role === 'context') found.contextField = note;
+    else found.consentField = note;
+  }
+  return found;
 }
 
 function groupByName(fields: readonly ReceivedField[]): Map<string, ReceivedField[]> {
@@ -234,6 +268,8 @@ function reportUnknownNames(
   for (const name of names) {
     if (name === SUBMISSION_FIELDS.attachments) continue;
     const sentAsFile = received.strayFileFieldNames.includes(name);
+    // The context and the consent are read apart (readNotes), unless sent as files.
+    if ((name === CONSENT_FIELD || parseContextFieldName(name) !== undefined) && !sentAsFile) continue;
     if (SINGLE_TEXT_FIELDS.has(name)) {
       if (sentAsFile) {
         report({ code: 'invalid_value', message: `${name} must be text, not a file.`, field: name as SubmissionFieldName });

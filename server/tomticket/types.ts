@@ -1,5 +1,6 @@
 import type { TokenState } from './token-health.ts';
 import type { Priority } from '../../contract/index.ts';
+import type { TicketNotes } from '../notes/types.ts';
 
 /** A file received from the customer, spooled to disk: never held in memory. */
 export interface SpooledFile {
@@ -25,6 +26,11 @@ export interface TicketToCreate {
   /** Custom field id → value, already validated against the schema. */
   customFields: Record<string, string>;
   attachments: SpooledFile[];
+  /**
+   * The context and the consent, until the outbox writes them into the message and custom fields
+   * (server/notes/compose-ticket.ts) as it queues the ticket; never there once queued.
+   */
+  notes?: TicketNotes;
 }
 
 /** Which of TomTicket's APIs the server speaks (TOMTICKET_API): the token-in-path one, or API 2.0. */

@@ -1,4 +1,5 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import type { ContextSetting } from '../context/collectContext.ts';
 import type { SendPart } from '../part/sendPart.ts';
 import type { Proof } from './prepareProof.ts';
 import type { SendResult, Sending, SentTicket } from './sendTicket.ts';
@@ -11,6 +12,8 @@ export interface SenderSettings {
   endpoint: string;
   /** The customer's identity token, sent as a Bearer token. */
   identity: string;
+  /** What is sent of the page and the device (collected by the send part as the ticket goes). */
+  context?: ContextSetting;
 }
 
 /** One form's way of sending tickets: its status, the upload progress, the ticket taken. */
@@ -66,13 +69,13 @@ export function createSender(settings: ReadonlySignal<SenderSettings>, sendPart:
     prove,
     send(body, typedKey, finish) {
       const key = typedKey || part().newIdempotencyKey();
-      const { identity, endpoint } = settings.peek();
+      const { identity, endpoint, context } = settings.peek();
       batch(() => {
         status.value = 'sending';
         progress.value = 0;
       });
       const headers = proof.then((ready) => (identity ? { ...ready, Authorization: `Bearer ${identity}` } : ready));
-      const request = (sending = part().sendTicket(`${endpoint}/api/tickets`, body, key, (percent) => (progress.value = percent), headers));
+      const request = (sending = part().sendTicket(`${endpoint}/api/tickets`, body, key, (percent) => (progress.value = percent), headers, context));
       void request.done.then((result) => {
         // A request that was replaced (reset, destroy) no longer speaks for the form.
         if (sending !== request) return;

@@ -1,4 +1,5 @@
 import type { SubmissionFieldName, TicketCreatedBody, TicketQueuedBody } from '../../contract/index.ts';
+import { appendContext, collectContext, type ContextSetting } from '../context/collectContext.ts';
 import type { Problem } from '../i18n/strings.ts';
 
 /** A ticket the server took: created (id and protocol when TomTicket gave them), or queued under its reference. */
@@ -18,8 +19,8 @@ export interface Sending {
 /**
  * Posts a ticket with XMLHttpRequest, because fetch cannot report upload progress. `key` goes in
  * the Idempotency-Key header so that a retry of the same ticket is recognised by the server;
- * `headers` (the proofs, the identity) are added; while they are still being made, the request
- * starts once they are ready.
+ * `headers` (the proofs, the identity) are added; the page and device context is collected now
+ * and added to `body` as `context` says (collectContext); the request starts once both are ready.
  */
 export function sendTicket(
   url: string,
@@ -27,6 +28,7 @@ export function sendTicket(
   key: string,
   onProgress: (percent: number) => void,
   headers: Record<string, string> | Promise<Record<string, string>> = {},
+  context?: ContextSetting,
 ): Sending {
   const xhr = new XMLHttpRequest();
   let settle!: (result: SendResult) => void;
@@ -66,7 +68,10 @@ export function sendTicket(
     for (const name in extra) xhr.setRequestHeader(name, extra[name]!);
     xhr.send(body);
   };
-  void Promise.resolve(headers).then(start);
+  void Promise.all([headers, collectContext(context)]).then(([extra, details]) => {
+    appendContext(body, details);
+    start(extra);
+  });
   return {
     done,
     abort() {

@@ -62,7 +62,7 @@ describe('attachments field: the drop zone, paste, the file limit', () => {
     expect(listedFileNames(shadow)).toEqual(Array.from({ length: 25 }, (_, i) => `f${i}.txt`));
     expect(rows.at(-1)!.textContent).toBe('+475 arquivos; no máximo 25 podem ser enviados');
     expect(rows.at(-1)!.querySelector('button')).toBeNull();
-    // 500 KB of files and a few hundred bytes of framing each.
+    // 500 KB of files, a few hundred bytes of framing each, and the 4.5 KB kept for the context and consent.
     expect(shadow.querySelector('[part=meter]')!.textContent).toMatch(/^5\d\d,\d KB de 25 MB/);
     expect(screen.getByText('Máximo de 25 arquivos')).toBeTruthy();
 

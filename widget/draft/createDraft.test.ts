@@ -16,6 +16,11 @@ describe('createDraft', () => {
     expect(draft.load()).toEqual({});
   });
 
+  it('never restores the consent: it is given for the ticket sent, under the text shown then', () => {
+    createDraft('k').save({ title: 'Oi', consent: 'true' });
+    expect(createDraft('k').load()).toEqual({ title: 'Oi' });
+  });
+
   it('reads garbage as no draft and drops values that are not strings', () => {
     localStorage.setItem('k', '{not json');
     expect(createDraft('k').load()).toEqual({});

@@ -1,4 +1,6 @@
-/** Where the customer's typing survives a reload: text, choices and custom fields, never files. */
+import { CONSENT_FIELD } from '../../contract/index.ts';
+
+/** Where the customer's typing survives a reload: text, choices and custom fields, never files; the consent is never restored. */
 export interface Draft {
   /** The saved values; `{}` when there are none, storage is unavailable or holds garbage. */
   load(): Record<string, string>;
@@ -25,7 +27,8 @@ export function createDraft(key: string, usable: () => boolean = () => true): Dr
       const saved = attempt((storage) => JSON.parse(storage.getItem(key) ?? '{}'));
       const values: Record<string, string> = {};
       if (saved && typeof saved === 'object') {
-        for (const [name, value] of Object.entries(saved)) if (typeof value === 'string') values[name] = value;
+        // Never the consent: it is given for the ticket being sent, under the text shown then.
+        for (const [name, value] of Object.entries(saved)) if (typeof value === 'string' && name !== CONSENT_FIELD) values[name] = value;
       }
       return values;
     },

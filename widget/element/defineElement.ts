@@ -15,6 +15,7 @@ const TEXT_ATTRIBUTES = {
   'draft-key': 'draftKey',
   position: 'position',
   'launcher-label': 'launcherLabel',
+  context: 'context',
 } as const satisfies Record<string, keyof MountOptions>;
 const LOCKED = 'department-locked';
 

@@ -1,3 +1,4 @@
+import type { ContextSetting } from '../context/collectContext.ts';
 import type { StringOverrides } from '../i18n/strings.ts';
 
 /** Everything that configures one form: an element's attributes, or mount()'s options. */
@@ -37,6 +38,14 @@ export interface Options {
    * (the text stays its accessible name); absent or unknown means both.
    */
   launcherLabel?: 'both' | 'label' | 'icon';
+  /**
+   * What each ticket carries of the page and the device for the agents: `true` (the default, the
+   * attribute absent or any other value) the page's address without query and fragment, its
+   * title, browser, system, device, screen and window sizes, language and time zone; `'full'`
+   * the whole address; `false` or `'off'` nothing. Absent from DEFAULTS to spare widget.js the bytes:
+   * undefined reads as the default.
+   */
+  context?: ContextSetting;
 }
 
 /** What users pass: any subset of {@link Options}. */

@@ -4,7 +4,7 @@ import type { FormPart } from '../part/formPart.ts';
 import type { LauncherPart } from '../part/launcherPart.ts';
 import type { SendPart } from '../part/sendPart.ts';
 import { createPartLoader } from '../part/loadPart.ts';
-import type { PART_FILES } from '../part/partFiles.ts';
+import type { PartPin } from '../part/partFiles.ts';
 import { defineElement } from './defineElement.ts';
 import { createDraftKeys } from './draftKeys.ts';
 import { mountForm, type MountedForm, type PageEnv } from './mount.ts';
@@ -26,11 +26,11 @@ declare global {
   }
 }
 
-/** Each part of a script: bundled into it, or the name of its file beside it, loaded when first needed. */
+/** Each part of a script: bundled into it, or its pinned file beside it (see PartPin), loaded when first needed. */
 export interface WidgetParts {
-  form: FormPart | typeof PART_FILES.form;
-  launcher: LauncherPart | typeof PART_FILES.launcher;
-  send: SendPart | typeof PART_FILES.send;
+  form: FormPart | PartPin;
+  launcher: LauncherPart | PartPin;
+  send: SendPart | PartPin;
 }
 
 /**
@@ -43,15 +43,16 @@ export function startWidget(parts: WidgetParts): void {
   const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src;
   const base = scriptUrl ? new URL('.', scriptUrl).href : `${location.origin}/`;
   const { form, launcher, send } = parts;
-  const fromFile = <Part>(file: string) => createPartLoader<Part>(new URL(file, base).href);
+  const isPin = (part: object): part is PartPin => Array.isArray(part);
+  const fromFile = <Part>([file, integrity]: PartPin) => createPartLoader<Part>(new URL(file, base).href, integrity);
   const env: PageEnv = {
     base,
     strings: [],
     forms: new Set(),
     drafts: createDraftKeys(),
-    form: typeof form === 'string' ? fromFile(form) : form,
-    launcher: typeof launcher === 'string' ? fromFile(launcher) : launcher,
-    loadSendPart: typeof send === 'string' ? fromFile(send) : async () => send,
+    form: isPin(form) ? fromFile(form) : form,
+    launcher: isPin(launcher) ? fromFile(launcher) : launcher,
+    loadSendPart: isPin(send) ? fromFile(send) : async () => send,
   };
   window.TomTicketForm ??= {
     mount: (element, options = {}) => mountForm(element, options, env),

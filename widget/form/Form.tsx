@@ -38,8 +38,10 @@ export function Form(view: View) {
     >
       {/* A disabled fieldset locks every control at once while a ticket is on its way. */}
       <fieldset disabled={sending}>
-        {model.rules.value.map((rule) => !rule.hidden && <Field {...view} rule={rule} key={rule.name} />)}
+        {model.rules.value.map((rule) => !rule.hidden && !rule.draw && <Field {...view} rule={rule} key={rule.name} />)}
         <Attachments {...view} />
+        {/* The send part's rows: the note on what is sent, the consent (drawn with this form's h and Field). */}
+        {model.rules.value.map((rule) => rule.draw && <rule.draw {...view} rule={rule} h={h} Field={Field} key={rule.name} />)}
         {/* The honeypot: off-screen, hidden from screen readers, out of the tab order; only bots fill it. */}
         <label class="hp" aria-hidden="true">
           Website

@@ -53,6 +53,8 @@ export const enSent = {
   copy: 'Copy',
   copied: 'Copied',
   copySelected: 'Selected for copying',
+  contextNote: 'Sent with your ticket: this page’s address and title, your browser, system and device type, screen and window size, language and time zone.',
+  consentRequired: 'Tick this box to send: we need your consent.',
 } satisfies SentStrings;
 
 /** English: what is wrong, by error code (in the send part, which every form loads after its first render). */

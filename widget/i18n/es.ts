@@ -53,6 +53,8 @@ export const esSent = {
   copy: 'Copiar',
   copied: 'Copiado',
   copySelected: 'Seleccionado para copiar',
+  contextNote: 'Con el ticket enviamos la dirección y el título de esta página, el navegador, el sistema, el tipo de dispositivo, el tamaño de la pantalla y de la ventana, el idioma y la zona horaria.',
+  consentRequired: 'Marque esta casilla para enviar: necesitamos su consentimiento.',
 } satisfies SentStrings;
 
 /** Spanish: what is wrong, by error code (in the send part, which every form loads after its first render). */

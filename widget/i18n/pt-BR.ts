@@ -53,6 +53,8 @@ export const ptBRSent = {
   copy: 'Copiar',
   copied: 'Copiado',
   copySelected: 'Selecionado para copiar',
+  contextNote: 'Com o chamado enviamos o endereço e o título desta página, o navegador, o sistema, o tipo de dispositivo, o tamanho da tela e da janela, o idioma e o fuso horário.',
+  consentRequired: 'Marque esta caixa para enviar: precisamos do seu consentimento.',
 } satisfies SentStrings;
 
 /** Brazilian Portuguese, the default locale: what is wrong, by error code (in the send part, which every form loads after its first render). */

@@ -1,3 +1,5 @@
+import type { Locale } from '../../contract/index.ts';
+
 /** The texts the launcher draws before the rest of the form is loaded (launcher.js carries only these). */
 export type LauncherKey =
   | 'open'
@@ -31,11 +33,13 @@ export type PlaceholderKey = 'emailPlaceholder' | 'titlePlaceholder' | 'messageP
 
 /**
  * What only a form that sends shows: the progress, a sent ticket's number or a queued one's
- * reference with a copy button. In the send part, since nothing is sent before it arrives.
+ * reference with a copy button, the line saying what the form sends with a ticket, the consent
+ * left unticked. In the send part, since nothing is sent before it arrives.
  */
 export type SentKey =
   | 'sending' | 'cancel' | 'sent' | 'sentPlain' | 'queued' | 'another'
-  | 'ticketNumber' | 'reference' | 'copy' | 'copied' | 'copySelected';
+  | 'ticketNumber' | 'reference' | 'copy' | 'copied' | 'copySelected'
+  | 'contextNote' | 'consentRequired';
 
 /** The text key of a priority's name: `p1` Baixa … `p4` Urgente. */
 export type PriorityKey = 'p1' | 'p2' | 'p3' | 'p4';
@@ -63,7 +67,7 @@ export type SentStrings = Record<SentKey, string>;
 export type ProblemStrings = Record<ProblemKey, string>;
 
 /** The locales the widget ships. */
-export type Locale = 'pt-BR' | 'en' | 'es';
+export type { Locale };
 
 /** A site's replacements, per locale: `{ 'pt-BR': { send: 'Mandar' } }`. */
 export type StringOverrides = { [L in Locale]?: Partial<Strings> };

@@ -90,6 +90,7 @@ describe('createI18n', () => {
       'too_long', 'invalid_email', 'invalid_value', 'not_an_option', 'too_many_files', 'request_too_large',
       'upstream_rejected', 'upstream_unavailable', 'upstream_timeout', 'rate_limited', 'origin_not_allowed',
       'identity_invalid', 'identity_required', 'file_type_denied', 'file_not_image', 'attachments_unavailable', 'network', 'aborted', 'internal',
+      'contextNote', 'consentRequired',
     ].sort();
     for (const tables of Object.values(SHIPPED)) {
       const keys = tables.flatMap((table) => Object.keys(table));

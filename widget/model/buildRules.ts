@@ -1,6 +1,8 @@
 import { customFieldApplies, customFieldName, SUBMISSION_FIELDS as F } from '../../contract/index.ts';
-import type { Department, FormSchema, Priority, ValueRule } from '../../contract/index.ts';
+import type { ComponentChildren } from 'preact';
+import type { ConsentSchema, Department, FormSchema, Priority, ValueRule } from '../../contract/index.ts';
 import type { PlaceholderKey, PriorityKey, StringKey } from '../i18n/strings.ts';
+import type { SendRow } from '../part/sendPart.ts';
 
 /** One entry of a select: the value sent, and the text shown (a custom field's own label, or a locale text). */
 export interface Choice {
@@ -16,8 +18,8 @@ export interface Choice {
 export interface Rule extends ValueRule {
   name: string;
   options?: Choice[];
-  /** A custom field's label… */
-  label?: string;
+  /** A custom field's label (the consent's: its text with the policy's link)… */
+  label?: ComponentChildren;
   /** …or the locale text labelling a built-in field. */
   labelKey?: StringKey;
   help?: string;
@@ -32,6 +34,10 @@ export interface Rule extends ValueRule {
   filled?: boolean;
   /** Sent but not shown: the department when there is none to choose. */
   hidden?: boolean;
+  /** A row the send part adds (the consent, the note on what is sent): drawn after the attachments, by `draw`. */
+  draw?: SendRow;
+  /** The consent's texts, for the row that draws it. */
+  consent?: ConsentSchema;
 }
 
 /** What the site's options change in the form (see ModelSettings). */

@@ -64,9 +64,16 @@ describe('the request the model builds', () => {
 
     expect(model.submit()).toBe(true);
     await vi.waitFor(() => expect(FakeXhr.last().method).toBe('POST'));
+    // Then the page and device context the send part collected as it sent (jsdom's page; its user agent names no system or browser).
     expect(sentEntries(FakeXhr.last().body!)).toEqual([
       ...expected.map((e) => [e.name, e.value]),
       ['attachments', 'nota "fiscal".pdf'],
+      ['context[page]', `${location.origin}${location.pathname}`],
+      ['context[device]', 'desktop'],
+      ['context[screen]', '0x0'],
+      ['context[window]', `${innerWidth}x${innerHeight}`],
+      ['context[language]', navigator.language],
+      ['context[timeZone]', Intl.DateTimeFormat().resolvedOptions().timeZone],
     ]);
   });
 

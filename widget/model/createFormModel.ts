@@ -58,7 +58,11 @@ export function createFormModel(
     const id = raw.value.category ?? '';
     return department.value?.categories.some((c) => c.id === id) ? id : '';
   });
-  const rules = computed(() => buildRules(known.value, settings.value, department.value, category.value));
+  // The send part's rows (the note on what is sent, the consent) come last, once it is there.
+  const rules = computed(() => [
+    ...buildRules(known.value, settings.value, department.value, category.value),
+    ...(formLoad.sendPart.value?.rows(known.value, settings.value.context) ?? []),
+  ]);
   // The priority is the schema's default until the customer picks one: it may differ from the pending one.
   const values = computed<Readonly<Record<string, string>>>(() => ({
     ...raw.value,

@@ -5,6 +5,7 @@ import type { SentTicket } from '../api/sendTicket.ts';
 import type { Attachment, AttachmentEntry, MeterState } from '../attachments/createAttachments.ts';
 import type { Problem } from '../i18n/strings.ts';
 import type { SendPart } from '../part/sendPart.ts';
+import type { ContextSetting } from '../context/collectContext.ts';
 import type { Rule } from './buildRules.ts';
 import type { LoadState } from './createFormLoad.ts';
 
@@ -35,6 +36,8 @@ export interface ModelSettings {
   departmentLocked: boolean;
   email: string;
   name: string;
+  /** What is sent of the page and the device with each ticket (see collectContext). */
+  context?: ContextSetting;
 }
 
 /** The model's events, dispatched as `tomticket:<type>` by the element. */

@@ -28,6 +28,17 @@ describe('createPartLoader', () => {
     expect(scripts()).toHaveLength(1);
   });
 
+  it('asks the browser to check a pinned part against its integrity hash, fetched with CORS', async () => {
+    const load = createPartLoader<object>('https://s.example/widget-send.33f0e5cc8360.js', 'sha256-M/DlzINgxUbbw4dA8mnVWNdjxj7jDjORZbvOTx5zzX4=');
+    const loading = load();
+    const [script] = scripts();
+    expect(script!.integrity).toBe('sha256-M/DlzINgxUbbw4dA8mnVWNdjxj7jDjORZbvOTx5zzX4=');
+    expect(script!.crossOrigin).toBe('anonymous');
+    // What the browser does with a copy whose bytes differ: an error event, never the part's code run.
+    script!.onerror!(new Event('error'));
+    await expect(loading).rejects.toThrow(/could not load/);
+  });
+
   it('rejects when the script fails (offline, blocked), forgets the failure, and the next call tries again', async () => {
     const load = createPartLoader<object>('https://s.example/widget-launcher.js');
     const failed = load();

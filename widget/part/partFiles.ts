@@ -15,5 +15,13 @@ export const PART_FILES = {
 /** One of the parts' file names. */
 export type PartFile = (typeof PART_FILES)[keyof typeof PART_FILES];
 
+/**
+ * Where a script loads one of its parts from: the part's content-addressed name beside the script
+ * (`widget-send.3f2a9c1b7e4d.js`) and its Subresource Integrity hash, both baked in by the build
+ * (scripts/widget-scripts.ts), so a script only ever runs the parts it was built with. Outside a
+ * build (unit tests) the plain name and no hash.
+ */
+export type PartPin = readonly [file: string, integrity: string];
+
 /** The event a part dispatches on its own <script> element to hand itself to the loader. */
 export const PART_EVENT = 'tomticket:part';
