@@ -35,6 +35,10 @@ export interface Options {
    * the whole address; `false` or `'off'` nothing.
    */
   context: ContextSetting;
+  /** Launcher mode: the corner of the screen its button sits in, and its panel opens from. */
+  position: 'bottom-right' | 'bottom-left';
+  /** Launcher mode: what the button shows: its text and an icon, the text alone, or the icon alone (the text stays its accessible name). */
+  launcherLabel: 'both' | 'label' | 'icon';
 }
 
 /** What users pass: any subset of {@link Options}. */
@@ -55,6 +59,8 @@ export const DEFAULTS = {
   draft: true,
   draftKey: '',
   context: true,
+  position: 'bottom-right',
+  launcherLabel: 'both',
 } satisfies Options;
 
 /** Complete options: `given` over {@link DEFAULTS}, the endpoint resolved against `base`, unknown enum values defaulted. */
