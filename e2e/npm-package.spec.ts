@@ -22,9 +22,15 @@ function npmEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/** Runs npm in `cwd`; a failure says what npm and the tools it ran (tsc, vite) printed. */
 async function npm(cwd: string, args: string[], extra?: Record<string, string>): Promise<string> {
-  const { stdout } = await run('npm', args, { cwd, env: npmEnv(extra), maxBuffer: 16 * 1024 * 1024 });
-  return stdout;
+  try {
+    const { stdout } = await run('npm', args, { cwd, env: npmEnv(extra), maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm ${args.join(' ')} failed in ${cwd}:\n${stdout}\n${stderr}`);
+  }
 }
 
 // Offline first: the repo's npm cache has vite and typescript already; the registry fills any gap.
