@@ -1,26 +1,30 @@
 import { mountForm, type FormHandle, type MountedForm, type PageEnv } from './mount.ts';
+import { LOCKED_ATTRIBUTE as LOCKED, TEXT_ATTRIBUTES } from './attributes.ts';
+import type { TomTicketFormEventMap } from './events.ts';
 import type { MountOptions } from './options.ts';
 import type { Prefill } from '../model/types.ts';
 
-/** The element's string attributes and the option each sets. */
-const TEXT_ATTRIBUTES = {
-  endpoint: 'endpoint',
-  lang: 'lang',
-  theme: 'theme',
-  mode: 'mode',
-  department: 'department',
-  email: 'email',
-  name: 'name',
-  identity: 'identity',
-  'draft-key': 'draftKey',
-  position: 'position',
-  'launcher-label': 'launcherLabel',
-  context: 'context',
-} as const satisfies Record<string, keyof MountOptions>;
-const LOCKED = 'department-locked';
-
 /** `<tomticket-form>`: the form in an open shadow root, mounted while the element is in the document. */
-export interface TomTicketFormElement extends HTMLElement, Omit<FormHandle, 'destroy'> {}
+export interface TomTicketFormElement extends HTMLElement, Omit<FormHandle, 'destroy'> {
+  addEventListener<Name extends keyof TomTicketFormEventMap>(
+    type: Name,
+    listener: (this: TomTicketFormElement, event: TomTicketFormEventMap[Name]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<Name extends keyof TomTicketFormEventMap>(
+    type: Name,
+    listener: (this: TomTicketFormElement, event: TomTicketFormEventMap[Name]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tomticket-form': TomTicketFormElement;
+  }
+}
 
 /** Registers `<tomticket-form>` (once: a second copy of the script leaves the first in charge). */
 export function defineElement(env: PageEnv): void {

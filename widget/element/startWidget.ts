@@ -54,7 +54,13 @@ export function startWidget(parts: WidgetParts): void {
     launcher: isPin(launcher) ? fromFile(launcher) : launcher,
     loadSendPart: isPin(send) ? fromFile(send) : async () => send,
   };
-  window.TomTicketForm ??= {
+  window.TomTicketForm ??= pageApi(env);
+  defineElement(env);
+}
+
+/** The verbs every form of the page answers to (`window.TomTicketForm`, the npm package's exports), bound to `env`. */
+export function pageApi(env: PageEnv): TomTicketFormGlobal {
+  return {
     mount: (element, options = {}) => mountForm(element, options, env),
     strings(overrides) {
       env.strings.push(overrides);
@@ -62,5 +68,4 @@ export function startWidget(parts: WidgetParts): void {
     },
     version,
   };
-  defineElement(env);
 }
