@@ -35,7 +35,10 @@ test('the demo page: a styled help page with the form, the launcher, the snippet
   await expect(page).toHaveTitle('Central de ajuda · Café Serra Azul');
   // Its own stylesheet, not the browser's default serif.
   expect(await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).not.toMatch(/^"?Times/);
-  await expect(page.locator('#embed-snippet')).toHaveText(`<script src="${SERVER_ORIGIN}/widget.js" defer></script>\n<tomticket-form></tomticket-form>`);
+  // The pinned snippet, exactly as /embed.json gives it for this server.
+  const embed = (await (await request.get(`${SERVER_ORIGIN}/embed.json`)).json()) as { url: string; snippet: string };
+  expect(embed.url).toMatch(new RegExp(`^${SERVER_ORIGIN}/widget\\.[0-9a-f]{12}\\.js$`));
+  await expect(page.locator('#embed-snippet')).toHaveText(embed.snippet);
   await expect(launcher.getByRole('button', { name: 'Abrir chamado' })).toBeVisible();
   await expect(inline.getByRole('textbox', { name: 'E-mail', exact: true })).toHaveAttribute('placeholder', 'voce@empresa.com.br');
   const icon = await request.get(`${SERVER_ORIGIN}/favicon.ico`);

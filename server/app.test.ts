@@ -14,6 +14,7 @@ import { PROTECTIONS_OFF } from './integration/harness.ts';
 import { stubClient } from './tomticket/stub-client.ts';
 import { createUpstreamHealth } from './routes/upstream-health.ts';
 import type { CreateTicketResult, TicketToCreate } from './tomticket/types.ts';
+import { MANIFEST_FILE, type WidgetManifest } from './widget-files/widget-manifest.ts';
 
 const SCHEMA: FormSchema = {
   departments: [{ id: 'dep', name: 'Suporte', categories: [], fields: [], categoryRequired: false }],
@@ -201,11 +202,18 @@ describe('createApp', () => {
     expect((await serve(get('/', { method: 'HEAD' }), CONTEXT)).status).toBe(200);
   });
 
-  it("puts the embed snippet for the server the page was asked from into the demo page, escaped as text", async () => {
+  it('puts the pinned embed snippet for the server the page was asked from into the demo page, escaped as text', async () => {
+    await mkdir(join(root, 'dist'), { recursive: true });
+    const manifest: WidgetManifest = {
+      version: '0.1.0',
+      scripts: { 'widget.js': { file: 'widget.aaaaaaaaaaaa.js', integrity: 'sha384-AAA' }, 'launcher.js': { file: 'launcher.bbbbbbbbbbbb.js', integrity: 'sha384-BBB' } },
+      kept: [['widget.aaaaaaaaaaaa.js', 'launcher.bbbbbbbbbbbb.js']],
+    };
+    await writeFile(join(root, 'dist', MANIFEST_FILE), JSON.stringify(manifest));
     await writeFile(join(root, 'index.html'), '<pre><code>{{EMBED_SNIPPET}}</code></pre>');
     const page = await app()(get('/', { headers: { host: 'support.example.com:8787' } }), CONTEXT);
     expect(await page.text()).toBe(
-      '<pre><code>&#60;script src=&#34;http://support.example.com:8787/widget.js&#34; defer&#62;&#60;/script&#62;\n&#60;tomticket-form&#62;&#60;/tomticket-form&#62;</code></pre>',
+      '<pre><code>&lt;script src=&quot;http://support.example.com:8787/widget.aaaaaaaaaaaa.js&quot; integrity=&quot;sha384-AAA&quot; crossorigin=&quot;anonymous&quot; defer&gt;&lt;/script&gt;\n&lt;tomticket-form&gt;&lt;/tomticket-form&gt;</code></pre>',
     );
   });
 
