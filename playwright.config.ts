@@ -24,6 +24,9 @@ const host = new URL(HOST_ORIGIN);
 const serverV2 = new URL(SERVER_V2_ORIGIN);
 const serverConsent = new URL(SERVER_CONSENT_ORIGIN);
 // The sandbox's demo FORM_CONFIG with a consent, for the server that asks for one (e2e/consent.spec.ts).
+// Every ticket of the suite comes from 127.0.0.1, and the suite sends more than the 20 an hour
+// (RATE_LIMIT_IP_HOUR) a person is allowed: the limits themselves are proven in server/integration.
+const SUITE_RATE_LIMITS = { RATE_LIMIT_IP_HOUR: '1000', RATE_LIMIT_IP_DAY: '1000' };
 const consentFormConfig = `${process.env.E2E_DATA_DIR}-consent-form-config.json`;
 writeFileSync(
   consentFormConfig,
@@ -71,7 +74,7 @@ export default defineConfig({
       // process Playwright stops is the server itself, which then closes cleanly).
       command: 'npx vite build --config vite.server.config.ts && exec node dist/server/main.js',
       url: `${SERVER_ORIGIN}/healthz`,
-      env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '', SANDBOX: 'true', DATA_DIR: process.env.E2E_DATA_DIR },
+      env: { PORT: server.port, HOST: server.hostname, TOMTICKET_TOKEN: '', SANDBOX: 'true', DATA_DIR: process.env.E2E_DATA_DIR, ...SUITE_RATE_LIMITS },
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
@@ -88,6 +91,7 @@ export default defineConfig({
         SANDBOX: 'true',
         TOMTICKET_API: 'v2',
         DATA_DIR: `${process.env.E2E_DATA_DIR}-v2`,
+        ...SUITE_RATE_LIMITS,
       },
       reuseExistingServer: false,
       stdout: 'ignore',
@@ -104,6 +108,7 @@ export default defineConfig({
         SANDBOX: 'true',
         FORM_CONFIG: consentFormConfig,
         DATA_DIR: `${process.env.E2E_DATA_DIR}-consent`,
+        ...SUITE_RATE_LIMITS,
       },
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -12,7 +12,7 @@ const LOCALES = [
     consent: 'Li e aceito a Política de Privacidade da loja.',
     link: { name: 'Política de Privacidade', href: 'https://loja.example.com/privacidade' },
     error: 'Marque esta caixa para enviar: precisamos do seu consentimento.',
-    sent: /^Chamado nº \d+ criado$/,
+    sent: /^Chamado criado\s*Número do chamado\s*\d+$/,
   },
   {
     lang: 'en',
@@ -20,7 +20,7 @@ const LOCALES = [
     consent: 'I have read and accept the shop’s Privacy Policy.',
     link: { name: 'Privacy Policy', href: 'https://loja.example.com/privacy' },
     error: 'Tick this box to send: we need your consent.',
-    sent: /^Ticket #\d+ created$/,
+    sent: /^Ticket created\s*Ticket number\s*\d+$/,
   },
   {
     lang: 'es',
@@ -28,7 +28,7 @@ const LOCALES = [
     consent: 'He leído y acepto la Política de Privacidad de la tienda.',
     link: { name: 'Política de Privacidad', href: 'https://loja.example.com/privacidad' },
     error: 'Marque esta casilla para enviar: necesitamos su consentimiento.',
-    sent: /^Ticket nº \d+ creado$/,
+    sent: /^Ticket creado\s*Número de ticket\s*\d+$/,
   },
 ] as const;
 
