@@ -1,8 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { openInlineForm, sendButton, textbox } from './support/form-actions.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { luminance } from './support/colors.ts';
-import { contrastRatio as contrast } from '../demo/theme-builder/contrast.ts';
+import { contrastRatio as contrast, relativeLuminance as luminance } from '../demo/theme-builder/contrast.ts';
 
 interface Look {
   background: string;

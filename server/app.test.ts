@@ -213,7 +213,7 @@ describe('createApp', () => {
     await writeFile(join(root, 'index.html'), '<pre><code>{{EMBED_SNIPPET}}</code></pre>');
     const page = await app()(get('/', { headers: { host: 'support.example.com:8787' } }), CONTEXT);
     expect(await page.text()).toBe(
-      '<pre><code>&lt;script src=&quot;http://support.example.com:8787/widget.aaaaaaaaaaaa.js&quot; integrity=&quot;sha384-AAA&quot; crossorigin=&quot;anonymous&quot; defer&gt;&lt;/script&gt;\n&lt;tomticket-form&gt;&lt;/tomticket-form&gt;</code></pre>',
+      '<pre><code>&#60;script src=&#34;http://support.example.com:8787/widget.aaaaaaaaaaaa.js&#34; integrity=&#34;sha384-AAA&#34; crossorigin=&#34;anonymous&#34; defer&#62;&#60;/script&#62;\n&#60;tomticket-form&#62;&#60;/tomticket-form&#62;</code></pre>',
     );
   });
 

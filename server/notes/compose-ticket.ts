@@ -1,4 +1,4 @@
-import { LIMITS, sentLength, typedTextSentLength, type Locale, type TextRules } from '../../contract/index.ts';
+import { formatMessage, LIMITS, sentLength, typedTextSentLength, type Locale, type TextRules } from '../../contract/index.ts';
 import { referenceLine, withReference } from '../outbox/ticket-reference.ts';
 import type { TicketToCreate } from '../tomticket/types.ts';
 import { contextFieldValue, contextLines, type ContextLine } from './context-lines.ts';
@@ -98,7 +98,9 @@ function fitMessage(
 /** The block at the end of the message: a blank line, the heading, the notes, and the reference last when given. */
 function block(notes: readonly string[], words: NotesWords, rules: TextRules, reference?: string): string {
   const all = [...notes, ...(reference ? [reference] : [])];
-  if (rules.messageFormat === 'html') return `<br><br><b>${escapeHtml(words.heading)}</b><br>${all.map(escapeHtml).join('<br>')}`;
+  // Each line as the message's own text goes in HTML (formatMessage): escaped, one line each.
+  const asHtml = (line: string) => formatMessage(line, 'html');
+  if (rules.messageFormat === 'html') return `<br><br><b>${asHtml(words.heading)}</b><br>${all.map(asHtml).join('<br>')}`;
   return `\n\n${textHeading(words)}\n${all.join('\n')}`;
 }
 
@@ -113,8 +115,4 @@ function neutraliseHeadings(message: string): string {
     .split('\n')
     .map((line) => (headings.has(line.trim()) ? line.replace('--- ', '- - ') : line))
     .join('\n');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

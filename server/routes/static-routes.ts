@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { PART_FILES } from '../../widget/part/partFiles.ts';
+import { escapeHtml } from '../http/escape-html.ts';
 import { errorResponse, jsonResponse } from '../http/json-response.ts';
 import type { PublicOriginOf } from '../http/public-origin.ts';
 import { PAGE_CSP } from '../http/security-headers.ts';
@@ -116,8 +117,4 @@ function notBuilt(file: string): Response {
     status: 503,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' },
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

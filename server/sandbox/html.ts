@@ -1,3 +1,4 @@
+import { escapeHtml } from '../http/escape-html.ts';
 /** Markup that is already safe to place in a page: only {@link html} makes it. */
 export class SafeHtml {
   constructor(readonly markup: string) {}
@@ -19,11 +20,6 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
     markup += render(value) + (strings[i + 1] ?? '');
   });
   return new SafeHtml(markup);
-}
-
-/** Text with `& < > " '` replaced by character references. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function render(value: HtmlValue): string {
