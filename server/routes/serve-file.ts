@@ -15,11 +15,14 @@ export async function serveFile(
     (stats) => stats.isFile(),
     () => false,
   );
-  if (!present) {
-    return new Response(`${missing.file} is missing: run \`npm run build\` to build ${missing.what}.\n`, {
-      status: 503,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' },
-    });
-  }
+  if (!present) return notBuiltResponse(missing.file, missing.what);
   return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, { headers });
+}
+
+/** 503 while a built file is missing: which `file`, and that `npm run build` builds `what`. */
+export function notBuiltResponse(file: string, what: string): Response {
+  return new Response(`${file} is missing: run \`npm run build\` to build ${what}.\n`, {
+    status: 503,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' },
+  });
 }

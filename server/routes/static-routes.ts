@@ -12,6 +12,7 @@ import { createFileDigests, matchesEtag } from '../widget-files/file-digest.ts';
 import { parsePinnedName } from '../widget-files/pinned-name.ts';
 import { readWidgetManifest } from '../widget-files/widget-manifest.ts';
 import { embedSnippet, embedSnippets } from './embed-snippet.ts';
+import { notBuiltResponse } from './serve-file.ts';
 
 const PLACEHOLDER_PAGE = `<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>TomTicket form server</title>
@@ -46,7 +47,7 @@ export function createIndexRoute(root: string, originOf: PublicOriginOf): (reque
 export function createEmbedRoute(root: string, originOf: PublicOriginOf): (request: Request, context: RequestContext) => Promise<Response> {
   return async (request, context) => {
     const manifest = await readWidgetManifest(root);
-    if (!manifest) return notBuilt('widget-manifest.json');
+    if (!manifest) return notBuiltResponse('dist/widget-manifest.json', 'the widget');
     return jsonResponse(200, embedSnippets(originOf(request, context), manifest), {
       'Cache-Control': 'no-cache',
       'Access-Control-Allow-Origin': '*',
@@ -94,7 +95,7 @@ export function createWidgetFiles(root: string) {
   return {
     /** `GET /<file>` for one of {@link WIDGET_FILES}; 503 with instructions while the widget has not been built. */
     latest(file: (typeof WIDGET_FILES)[number]): (request: Request) => Promise<Response> {
-      return async (request) => (await serve(request, file, LATEST_CACHE_CONTROL)) ?? notBuilt(file);
+      return async (request) => (await serve(request, file, LATEST_CACHE_CONTROL)) ?? notBuiltResponse(`dist/${file}`, 'the widget');
     },
     /** `GET /<name>.<hash>.js`: the pinned file, or undefined when `path` is not a pinned name (another route's); 404 when it is not here. */
     async pinned(request: Request, path: string): Promise<Response | undefined> {
@@ -110,11 +111,4 @@ export function createWidgetFiles(root: string) {
       );
     },
   };
-}
-
-function notBuilt(file: string): Response {
-  return new Response(`dist/${file} is missing: run \`npm run build\` to build the widget.\n`, {
-    status: 503,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' },
-  });
 }
